@@ -1,0 +1,4 @@
+//! Entry point: mounts the app; everything else lives in the library so tests can reach it.
+fn main() {
+    keyplan::start();
+}

@@ -1,0 +1,56 @@
+//! The short form of a plan that the portfolio lists, kept in the storage index.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::checks::{checks_made, health_issues, health_score, next_review, overdue_actions};
+use super::plan::{AccountLevel, Plan};
+use super::scoring::{screen, Grade, Quadrant, ScoringSettings};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanSummary {
+    pub id: String,
+    pub name: String,
+    pub level: AccountLevel,
+    pub revision: u64,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub archived: bool,
+    pub example: bool,
+    pub grade: Option<Grade>,
+    pub quadrant: Option<Quadrant>,
+    pub attractiveness: Option<f64>,
+    pub ability: Option<f64>,
+    pub potential: Option<f64>,
+    pub health: u8,
+    pub next_review: Option<NaiveDate>,
+    pub overdue_actions: usize,
+    pub last_year_sales: Option<f64>,
+    /// Approximate bytes the plan takes in storage.
+    pub bytes: usize,
+}
+
+impl PlanSummary {
+    pub fn of(plan: &Plan, settings: &ScoringSettings, today: NaiveDate, bytes: usize) -> Self {
+        let s = screen(&plan.portfolio, settings);
+        PlanSummary {
+            id: plan.id.clone(),
+            name: plan.display_name().to_string(),
+            level: plan.header.level,
+            revision: plan.revision,
+            updated_at: plan.updated_at,
+            archived: plan.archived,
+            example: plan.example,
+            grade: s.grade,
+            quadrant: s.quadrant,
+            attractiveness: s.attractiveness,
+            ability: s.ability,
+            potential: s.potential,
+            health: health_score(health_issues(plan, today).len(), checks_made(plan)),
+            next_review: next_review(plan),
+            overdue_actions: overdue_actions(plan, today),
+            last_year_sales: plan.portfolio.last_year_sales,
+            bytes,
+        }
+    }
+}
