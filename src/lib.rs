@@ -1,6 +1,7 @@
 //! KeyPlan: key account planning in the browser.
 pub mod model;
 pub mod persist;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub fn start() {}

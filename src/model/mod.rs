@@ -1,6 +1,19 @@
 //! The plan and everything computed from it: pure, serde-only, tested on the host.
 pub mod checks;
+pub mod choice;
 pub mod migration;
 pub mod plan;
 pub mod scoring;
 pub mod summary;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+/// Workspace settings, shared by all plans in this browser.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub scoring: scoring::ScoringSettings,
+    #[serde(flatten)]
+    pub extra: plan::Extra,
+}

@@ -1,0 +1,33 @@
+# KeyPlan: `make serve` builds and serves the app; `make test` runs every test.
+# Each installs what it needs first (scripts/setup.sh) and skips what is already there.
+SHELL := bash
+PORT ?= 8080
+
+.PHONY: serve build test test-host test-web test-e2e lint fmt setup
+
+serve: build
+	@echo "KeyPlan is at http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+build:
+	scripts/setup.sh build
+	scripts/build.sh
+
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+test-host:
+	cargo test
+
+test-web:
+	scripts/test.sh web
+
+test-e2e:
+	scripts/test.sh e2e
+
+lint:
+	scripts/test.sh lint
+
+setup:
+	scripts/setup.sh test

@@ -1,0 +1,134 @@
+//! How field values are written as text in a form and read back, with a message when they cannot be.
+
+use chrono::NaiveDate;
+
+use super::choice::Choice;
+
+pub trait FieldValue: Sized {
+    fn to_text(&self) -> String;
+    fn from_text(text: &str) -> Result<Self, String>;
+}
+
+impl FieldValue for String {
+    fn to_text(&self) -> String {
+        self.clone()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        Ok(text.to_string())
+    }
+}
+
+/// Reads "1,200", "$ 1 200.50", "12.5%" or "-3": separators, currency signs and % are ignored.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '$' | '€' | '£' | '¥' | '%' | '_')).collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    match cleaned.parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(Some(n)),
+        _ => Err(format!("\"{}\" is not a number. Type digits, like 1200 or 12.5.", text.trim())),
+    }
+}
+
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 100.0).round() / 100.0)
+    }
+}
+
+impl FieldValue for Option<f64> {
+    fn to_text(&self) -> String {
+        self.map(format_number).unwrap_or_default()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        parse_number(text)
+    }
+}
+
+impl FieldValue for Option<u8> {
+    fn to_text(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        match text.trim() {
+            "" => Ok(None),
+            t => match t.parse::<u8>() {
+                Ok(n @ 1..=5) => Ok(Some(n)),
+                _ => Err(format!("\"{t}\" is not a score from 1 to 5.")),
+            },
+        }
+    }
+}
+
+impl FieldValue for Option<NaiveDate> {
+    fn to_text(&self) -> String {
+        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        match text.trim() {
+            "" => Ok(None),
+            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| format!("\"{t}\" is not a date. Use the date picker or type it as 2026-03-31.")),
+        }
+    }
+}
+
+impl FieldValue for bool {
+    fn to_text(&self) -> String {
+        if *self { "true" } else { "false" }.into()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        Ok(text == "true")
+    }
+}
+
+impl FieldValue for Option<u32> {
+    fn to_text(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        match text.trim() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|_| format!("\"{t}\" is not one of the choices.")),
+        }
+    }
+}
+
+/// Choices are written as their stored key.
+pub fn choice_text<T: Choice>(v: &T) -> String {
+    v.key().to_string()
+}
+
+pub fn choice_from_text<T: Choice>(text: &str) -> Result<T, String> {
+    T::from_key(text).ok_or_else(|| format!("\"{text}\" is not one of the choices."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_accept_what_reps_type() {
+        assert_eq!(parse_number("1,200"), Ok(Some(1200.0)));
+        assert_eq!(parse_number(" $ 1 200.50 "), Ok(Some(1200.5)));
+        assert_eq!(parse_number("12.5%"), Ok(Some(12.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert!(parse_number("twelve").unwrap_err().contains("not a number"));
+        assert!(parse_number("1e999").is_err());
+        assert_eq!(format_number(1200.0), "1200");
+        assert_eq!(format_number(0.125), "0.13");
+    }
+
+    #[test]
+    fn ratings_dates_round_trip_and_reject_nonsense() {
+        assert_eq!(<Option<u8>>::from_text("4"), Ok(Some(4)));
+        assert!(<Option<u8>>::from_text("6").is_err());
+        assert!(<Option<u8>>::from_text("0").is_err());
+        let d = <Option<NaiveDate>>::from_text("2026-03-31").unwrap();
+        assert_eq!(d.to_text(), "2026-03-31");
+        assert!(<Option<NaiveDate>>::from_text("31/03/2026").unwrap_err().contains("not a date"));
+    }
+}

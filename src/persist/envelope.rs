@@ -1,0 +1,273 @@
+//! The envelope every stored value and every file starts with, and the pure decoding of it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::migration::{migrate, SCHEMA_VERSION};
+use crate::model::plan::Plan;
+use crate::model::summary::PlanSummary;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const PLAN_KIND: &str = "keyplan.plan";
+pub const INDEX_KIND: &str = "keyplan.index";
+pub const SETTINGS_KIND: &str = "keyplan.settings";
+
+/// The envelope's head, read on its own to check a stored plan's kind, version and revision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    pub kind: String,
+    pub schema_version: u32,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub revision: u64,
+}
+
+#[derive(Serialize)]
+struct Stored<'a, T: Serialize> {
+    #[serde(flatten)]
+    head: Head,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+#[derive(Serialize)]
+struct PlanBody<'a> {
+    plan: &'a Plan,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexBody {
+    plans: Vec<PlanSummary>,
+}
+
+fn head(kind: &str, revision: u64, now: DateTime<Utc>) -> Head {
+    Head {
+        kind: kind.into(),
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.into(),
+        saved_at: Some(now),
+        revision,
+    }
+}
+
+pub fn encode_plan(plan: &Plan, now: DateTime<Utc>) -> String {
+    let stored = Stored { head: head(PLAN_KIND, plan.revision, now), body: &PlanBody { plan } };
+    serde_json::to_string(&stored).expect("a plan always serialises")
+}
+
+pub fn encode_index(plans: &[PlanSummary], now: DateTime<Utc>) -> String {
+    let body = IndexBody { plans: plans.to_vec() };
+    serde_json::to_string(&Stored { head: head(INDEX_KIND, 0, now), body: &body }).expect("an index always serialises")
+}
+
+pub fn encode_settings<T: Serialize>(settings: &T, now: DateTime<Utc>) -> String {
+    #[derive(Serialize)]
+    struct Body<'a, T: Serialize> {
+        settings: &'a T,
+    }
+    serde_json::to_string(&Stored { head: head(SETTINGS_KIND, 0, now), body: &Body { settings } })
+        .expect("settings always serialise")
+}
+
+/// Why a stored or imported value could not be read. Each says what is wrong in words a rep understands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecodeError {
+    NotJson { line: usize, column: usize, detail: String },
+    NotKeyplan { found: Option<String> },
+    WrongKind { expected: &'static str, found: String },
+    Newer { version: u32 },
+    Invalid { detail: String },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotJson { line, column, detail } => {
+                write!(f, "The text is not valid JSON (line {line}, column {column}: {detail}).")
+            }
+            Self::NotKeyplan { found: None } => write!(f, "This is JSON, but not KeyPlan data: it has no \"kind\"."),
+            Self::NotKeyplan { found: Some(k) } => write!(f, "This is JSON, but not KeyPlan data: its kind is \"{k}\"."),
+            Self::WrongKind { expected, found } => write!(f, "Expected {expected} but found {found}."),
+            Self::Newer { version } => write!(
+                f,
+                "This was saved by a newer KeyPlan (data version {version}; this one reads up to {SCHEMA_VERSION}). Update KeyPlan to edit it."
+            ),
+            Self::Invalid { detail } => write!(f, "The KeyPlan data is damaged: {detail}."),
+        }
+    }
+}
+
+pub fn parse_json(raw: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+    })
+}
+
+/// Reads and checks the envelope's head from a parsed value.
+pub fn read_head(value: &Value, expected: &'static str) -> Result<Head, DecodeError> {
+    let kind = match value.get("kind") {
+        Some(Value::String(k)) => k.clone(),
+        _ => return Err(DecodeError::NotKeyplan { found: None }),
+    };
+    if !kind.starts_with("keyplan") {
+        return Err(DecodeError::NotKeyplan { found: Some(kind) });
+    }
+    if kind != expected {
+        return Err(DecodeError::WrongKind { expected, found: kind });
+    }
+    let head = Head::deserialize(value)
+    .map_err(|e| DecodeError::Invalid { detail: format!("its header is wrong ({e})") })?;
+    if head.schema_version > SCHEMA_VERSION {
+        return Err(DecodeError::Newer { version: head.schema_version });
+    }
+    Ok(head)
+}
+
+/// A stored plan, read. `migrated_from` is set when it was written by an older schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedPlan {
+    pub plan: Plan,
+    pub head: Head,
+    pub migrated_from: Option<u32>,
+}
+
+/// Decodes a stored plan, migrating an older one. A newer one is an error (`Newer`),
+/// but `decode_plan_read_only` can still show it.
+pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
+    let mut value = parse_json(raw)?;
+    let head = read_head(&value, PLAN_KIND)?;
+    let plan = value.get_mut("plan").map(Value::take).ok_or(DecodeError::Invalid { detail: "it has no plan".into() })?;
+    let migrated_from = (head.schema_version < SCHEMA_VERSION).then_some(head.schema_version);
+    let plan = match migrated_from {
+        Some(from) => migrate(plan, from).map_err(|detail| DecodeError::Invalid { detail })?,
+        None => plan,
+    };
+    let plan: Plan = serde_json::from_value(plan).map_err(|e| DecodeError::Invalid { detail: e.to_string() })?;
+    Ok(LoadedPlan { plan, head, migrated_from })
+}
+
+/// Best-effort reading of a plan from a newer KeyPlan, to show it read-only.
+pub fn decode_plan_read_only(raw: &str) -> Option<Plan> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    serde_json::from_value(value.get("plan")?.clone()).ok()
+}
+
+pub fn decode_index(raw: &str) -> Result<Vec<PlanSummary>, DecodeError> {
+    let value = parse_json(raw)?;
+    read_head(&value, INDEX_KIND)?;
+    let body: IndexBody = serde_json::from_value(value).map_err(|e| DecodeError::Invalid { detail: e.to_string() })?;
+    Ok(body.plans)
+}
+
+pub fn decode_settings<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
+    let mut value = parse_json(raw)?;
+    read_head(&value, SETTINGS_KIND)?;
+    let settings = value.get_mut("settings").map(Value::take).unwrap_or(Value::Null);
+    serde_json::from_value(settings).map_err(|e| DecodeError::Invalid { detail: e.to_string() })
+}
+
+/// The revision of a stored plan, read without building the plan.
+pub fn stored_revision(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Rev {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Rev>(raw).ok().map(|r| r.revision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-22T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn plan_round_trips_through_its_envelope() {
+        let mut plan = Plan::new("p1", "Acme", now());
+        plan.revision = 7;
+        let raw = encode_plan(&plan, now());
+        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":2"#));
+        let loaded = decode_plan(&raw).unwrap();
+        assert_eq!(loaded.plan, plan);
+        assert_eq!(loaded.head.revision, 7);
+        assert_eq!(loaded.migrated_from, None);
+        assert_eq!(stored_revision(&raw), Some(7));
+    }
+
+    #[test]
+    fn each_decode_error_is_told_apart() {
+        assert!(matches!(decode_plan("{\"kind\": "), Err(DecodeError::NotJson { line: 1, .. })));
+        assert!(matches!(decode_plan("[1,2]"), Err(DecodeError::NotKeyplan { found: None })));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"photoshop"}"#),
+            Err(DecodeError::NotKeyplan { found: Some(k) }) if k == "photoshop"
+        ));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"keyplan.index","schema_version":2,"plans":[]}"#),
+            Err(DecodeError::WrongKind { .. })
+        ));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"keyplan.plan","schema_version":99,"plan":{}}"#),
+            Err(DecodeError::Newer { version: 99 })
+        ));
+        assert!(matches!(decode_plan(r#"{"kind":"keyplan.plan","schema_version":2}"#), Err(DecodeError::Invalid { .. })));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"keyplan.plan","schema_version":"two","plan":{}}"#),
+            Err(DecodeError::Invalid { .. })
+        ));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"keyplan.plan","schema_version":2,"plan":{"header":{"level":"galactic"}}}"#),
+            Err(DecodeError::Invalid { .. })
+        ));
+        let msg = DecodeError::Newer { version: 3 }.to_string();
+        assert!(msg.contains("newer KeyPlan") && msg.contains("Update"));
+    }
+
+    #[test]
+    fn newer_plan_can_still_be_shown_read_only() {
+        let raw = r#"{"kind":"keyplan.plan","schema_version":9,"plan":{"id":"n","header":{"account_name":"Future"},"hologram":true}}"#;
+        let plan = decode_plan_read_only(raw).unwrap();
+        assert_eq!(plan.header.account_name, "Future");
+    }
+
+    #[test]
+    fn older_plan_is_migrated_on_load() {
+        let raw = json!({"kind":"keyplan.plan","schema_version":1,"plan":{"id":"o","name":"Old Co","scores":{"profit":5}}}).to_string();
+        let loaded = decode_plan(&raw).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.plan.header.account_name, "Old Co");
+        assert_eq!(loaded.plan.portfolio.profit.score, Some(5));
+    }
+
+    #[test]
+    fn unknown_fields_survive_load_and_save() {
+        let raw = json!({"kind":"keyplan.plan","schema_version":2,"plan":{
+            "id":"u","future_top":{"a":1},
+            "header":{"account_name":"U","future_header":"x"},
+            "relationships":{"contacts":[{"id":1,"name":"Li","future_contact":true}]}}})
+        .to_string();
+        let plan = decode_plan(&raw).unwrap().plan;
+        let again: Value = serde_json::from_str(&encode_plan(&plan, now())).unwrap();
+        assert_eq!(again["plan"]["future_top"], json!({"a":1}));
+        assert_eq!(again["plan"]["header"]["future_header"], json!("x"));
+        assert_eq!(again["plan"]["relationships"]["contacts"][0]["future_contact"], json!(true));
+    }
+
+    #[test]
+    fn index_round_trips_and_rejects_garbage() {
+        let s = PlanSummary { id: "a".into(), name: "A".into(), ..PlanSummary::default() };
+        let raw = encode_index(&[s.clone()], now());
+        assert_eq!(decode_index(&raw).unwrap(), vec![s]);
+        assert!(decode_index("garbage").is_err());
+    }
+}

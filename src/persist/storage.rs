@@ -1,0 +1,256 @@
+//! Local storage: one key per plan, a small index, settings. The only code that calls localStorage.
+//!
+//! web-sys is used directly rather than gloo-storage: gloo's `raw()` panics when storage is
+//! unavailable (private mode, SecurityError), and KeyPlan must keep running in memory then.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use wasm_bindgen::JsValue;
+
+use super::envelope::{
+    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan, encode_settings,
+    stored_revision, DecodeError, LoadedPlan,
+};
+use crate::model::plan::Plan;
+use crate::model::summary::PlanSummary;
+
+pub const INDEX_KEY: &str = "keyplan:index";
+pub const PLAN_PREFIX: &str = "keyplan:plan:";
+pub const BACKUP_PREFIX: &str = "keyplan:backup:";
+pub const SETTINGS_KEY: &str = "keyplan:settings";
+pub const LAST_EXPORT_KEY: &str = "keyplan:last-export";
+/// What browsers typically allow one origin, in UTF-16 code units.
+pub const QUOTA_ESTIMATE: usize = 5_000_000;
+
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// Storage cannot be used at all in this browser session.
+    Unavailable(String),
+    /// The browser refused the write: storage is full.
+    QuotaFull,
+    /// Another tab saved a newer revision of this plan.
+    Conflict { stored: u64, ours: u64 },
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unavailable(why) => write!(f, "This browser does not let KeyPlan store data ({why})."),
+            Self::QuotaFull => write!(f, "The browser's storage for KeyPlan is full."),
+            Self::Conflict { .. } => write!(f, "This plan was changed in another tab or window."),
+            Self::Failed(why) => write!(f, "Saving failed: {why}."),
+        }
+    }
+}
+
+fn describe(err: &JsValue) -> (String, String) {
+    let name = js_sys::Reflect::get(err, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let message = js_sys::Reflect::get(err, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    (name, message)
+}
+
+fn local() -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StoreError::Unavailable("local storage is turned off".into())),
+        Err(e) => Err(StoreError::Unavailable(describe(&e).1)),
+    }
+}
+
+/// Whether storage can be read at all; checked once at start.
+pub fn check_available() -> Result<(), StoreError> {
+    let s = local()?;
+    s.length().map(|_| ()).map_err(|e| StoreError::Unavailable(describe(&e).1))
+}
+
+pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    local()?.get_item(key).map_err(|e| StoreError::Failed(describe(&e).1))
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+    local()?.set_item(key, value).map_err(|e| {
+        let (name, message) = describe(&e);
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::QuotaFull
+        } else if name == "SecurityError" {
+            StoreError::Unavailable(message)
+        } else {
+            StoreError::Failed(if message.is_empty() { name } else { message })
+        }
+    })
+}
+
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    local()?.remove_item(key).map_err(|e| StoreError::Failed(describe(&e).1))
+}
+
+/// Every key with its size, in storage order.
+pub fn entries() -> Result<Vec<(String, usize)>, StoreError> {
+    let s = local()?;
+    let n = s.length().map_err(|e| StoreError::Failed(describe(&e).1))?;
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        if let Ok(Some(key)) = s.key(i) {
+            let len = s.get_item(&key).ok().flatten().map_or(0, |v| v.encode_utf16().count());
+            out.push((key.clone(), len + key.encode_utf16().count()));
+        }
+    }
+    Ok(out)
+}
+
+fn plan_ids() -> Result<Vec<String>, StoreError> {
+    let s = local()?;
+    let n = s.length().map_err(|e| StoreError::Failed(describe(&e).1))?;
+    Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).filter_map(|k| k.strip_prefix(PLAN_PREFIX).map(String::from)).collect())
+}
+
+/// A stored plan as read, in each of the ways it can turn out.
+#[derive(Clone, Debug)]
+pub enum PlanRead {
+    Loaded(LoadedPlan),
+    /// Written by a newer KeyPlan: shown read-only, never written back.
+    Newer { plan: Option<Plan>, error: DecodeError },
+    /// Unreadable: the raw text is kept untouched and offered as a download.
+    Damaged { raw: String, error: DecodeError },
+    Missing,
+}
+
+pub fn read_plan(id: &str) -> Result<PlanRead, StoreError> {
+    let Some(raw) = read(&plan_key(id))? else {
+        return Ok(PlanRead::Missing);
+    };
+    Ok(match decode_plan(&raw) {
+        Ok(loaded) => {
+            if let Some(from) = loaded.migrated_from {
+                // Keep the pre-migration text until the migrated plan has been saved once.
+                let key = format!("{BACKUP_PREFIX}{id}");
+                if read(&key)?.is_none() {
+                    let _ = write(&key, &raw);
+                }
+                let _ = from;
+            }
+            PlanRead::Loaded(loaded)
+        }
+        Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer { plan: decode_plan_read_only(&raw), error },
+        Err(error) => PlanRead::Damaged { raw, error },
+    })
+}
+
+/// The workspace as found at start: the plan summaries, and what had to be repaired.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    pub summaries: Vec<PlanSummary>,
+    /// Set when the index was missing or damaged and was rebuilt from the plan keys.
+    pub index_rebuilt: bool,
+    /// Plans whose stored text cannot be read: (id, reason).
+    pub damaged: Vec<(String, String)>,
+}
+
+/// Reads the index; when it is damaged or out of step with the plan keys, rebuilds it
+/// from the plans themselves. Plans listed in a good index are not read: start-up costs
+/// the size of the index, not of the workspace.
+pub fn load_workspace(summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result<Workspace, StoreError> {
+    let ids = plan_ids()?;
+    let index = read(INDEX_KEY)?.map(|raw| decode_index(&raw));
+    let (mut summaries, mut rebuilt) = match index {
+        Some(Ok(list)) => (list, false),
+        Some(Err(_)) | None => (Vec::new(), !ids.is_empty()),
+    };
+    // Drop entries whose plan key is gone; add plans the index does not know.
+    summaries.retain(|s| ids.contains(&s.id));
+    let mut damaged = Vec::new();
+    for id in ids.iter().filter(|id| !summaries.iter().any(|s| &s.id == *id)) {
+        rebuilt = true;
+        match read_plan(id)? {
+            PlanRead::Loaded(l) => {
+                let bytes = read(&plan_key(id))?.map_or(0, |r| r.len());
+                summaries.push(summarise(&l.plan, bytes));
+            }
+            PlanRead::Newer { plan, error } => {
+                let mut s = plan.map(|p| summarise(&p, 0)).unwrap_or_default();
+                s.id = id.clone();
+                if s.name.is_empty() {
+                    s.name = id.clone();
+                }
+                summaries.push(s);
+                damaged.push((id.clone(), error.to_string()));
+            }
+            PlanRead::Damaged { error, .. } => damaged.push((id.clone(), error.to_string())),
+            PlanRead::Missing => {}
+        }
+    }
+    if rebuilt {
+        // Best effort: if this write fails the index is rebuilt again next time.
+        let _ = write(INDEX_KEY, &encode_index(&summaries, Utc::now()));
+    }
+    Ok(Workspace { summaries, index_rebuilt: rebuilt, damaged })
+}
+
+/// What a successful save wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    pub revision: u64,
+    pub at: DateTime<Utc>,
+    pub bytes: usize,
+    pub summary: PlanSummary,
+}
+
+/// Saves one plan: checks that no other tab saved a newer revision, writes the plan's key,
+/// then its entry in the index. Never writes other plans.
+pub fn save_plan(plan: &Plan, summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result<Saved, StoreError> {
+    let key = plan_key(&plan.id);
+    if let Some(raw) = read(&key)? {
+        let stored = stored_revision(&raw).unwrap_or(0);
+        if stored != plan.revision {
+            return Err(StoreError::Conflict { stored, ours: plan.revision });
+        }
+    }
+    let at = Utc::now();
+    let mut next = plan.clone();
+    next.revision = plan.revision + 1;
+    next.updated_at = Some(at);
+    let raw = encode_plan(&next, at);
+    write(&key, &raw)?;
+    let summary = summarise(&next, raw.len());
+    update_index(|list| match list.iter_mut().find(|s| s.id == summary.id) {
+        Some(s) => *s = summary.clone(),
+        None => list.push(summary.clone()),
+    })?;
+    let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
+    Ok(Saved { revision: next.revision, at, bytes: raw.len(), summary })
+}
+
+/// Read-modify-write of the index, so entries written by other tabs are kept.
+pub fn update_index(change: impl FnOnce(&mut Vec<PlanSummary>)) -> Result<Vec<PlanSummary>, StoreError> {
+    let mut list = read(INDEX_KEY)?.and_then(|raw| decode_index(&raw).ok()).unwrap_or_default();
+    change(&mut list);
+    write(INDEX_KEY, &encode_index(&list, Utc::now()))?;
+    Ok(list)
+}
+
+pub fn delete_plan(id: &str) -> Result<(), StoreError> {
+    remove(&plan_key(id))?;
+    remove(&format!("{BACKUP_PREFIX}{id}"))?;
+    update_index(|list| list.retain(|s| s.id != id)).map(|_| ())
+}
+
+pub fn load_settings<T: serde::de::DeserializeOwned + Default>() -> T {
+    read(SETTINGS_KEY).ok().flatten().and_then(|raw| decode_settings(&raw).ok()).unwrap_or_default()
+}
+
+pub fn save_settings<T: serde::Serialize>(settings: &T) -> Result<(), StoreError> {
+    write(SETTINGS_KEY, &encode_settings(settings, Utc::now()))
+}
+
+pub fn last_export() -> Option<NaiveDate> {
+    read(LAST_EXPORT_KEY).ok().flatten().and_then(|s| s.parse().ok())
+}
+
+pub fn mark_exported(day: NaiveDate) {
+    let _ = write(LAST_EXPORT_KEY, &day.to_string());
+}
