@@ -1,12 +1,77 @@
-//! KeyPlan: key account planning in the browser.
+//! KeyPlan: key account planning in the browser. The app, its routes and context wiring.
 pub mod model;
 pub mod persist;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
-pub fn start() {}
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod steps;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
+
+#[cfg(target_arch = "wasm32")]
+mod app {
+    use leptos::prelude::*;
+
+    use crate::components::banners::Banners;
+    use crate::components::header::Header;
+    use crate::pages::{plan::PlanPage, portfolio::PortfolioPage, storage::StoragePage};
+    use crate::route::Route;
+    use crate::state::{editor::Editor, router::Router, sync, workspace::Workspace};
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Page {
+        Portfolio,
+        Storage,
+        Plan,
+    }
+
+    /// The whole app: workspace, open plan and route in context, then the page for the route.
+    #[component]
+    pub fn App() -> impl IntoView {
+        let ws = Workspace::load();
+        let editor = Editor::new(ws);
+        let router = Router::new();
+        provide_context(ws);
+        provide_context(editor);
+        provide_context(router);
+        sync::install(ws, editor, router);
+        // Only a change of page rebuilds the page; moving between steps does not.
+        let page = Memo::new(move |_| match router.route.get() {
+            Route::Portfolio => Page::Portfolio,
+            Route::Storage => Page::Storage,
+            Route::Step { .. } | Route::Health { .. } => Page::Plan,
+        });
+
+        view! {
+            <Header />
+            <Banners />
+            <main id="main" tabindex="-1">
+                {move || match page.get() {
+                    Page::Portfolio => view! { <PortfolioPage /> }.into_any(),
+                    Page::Storage => view! { <StoragePage /> }.into_any(),
+                    Page::Plan => view! { <PlanPage /> }.into_any(),
+                }}
+            </main>
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        state::sync::show_crash(&info.to_string());
+    }));
+    leptos::mount::mount_to_body(App);
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn start() {
-    eprintln!("KeyPlan is a browser app: build it with `make serve`.");
+    eprintln!("KeyPlan is a browser app: build and serve it with `make serve`.");
 }

@@ -1,9 +1,13 @@
 //! The plan and everything computed from it: pure, serde-only, tested on the host.
+pub mod assessment;
 pub mod checks;
 pub mod choice;
+pub mod figures;
 pub mod migration;
 pub mod plan;
+pub mod relmap;
 pub mod scoring;
+pub mod snapshot;
 pub mod summary;
 pub mod text;
 

@@ -97,6 +97,16 @@ impl FieldValue for Option<u32> {
     }
 }
 
+/// A set of row ids (e.g. the objectives a strategy serves), written "1,3".
+impl FieldValue for Vec<u32> {
+    fn to_text(&self) -> String {
+        self.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+    }
+    fn from_text(text: &str) -> Result<Self, String> {
+        text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| s.parse().map_err(|_| format!("\"{s}\" is not one of the choices."))).collect()
+    }
+}
+
 /// Choices are written as their stored key.
 pub fn choice_text<T: Choice>(v: &T) -> String {
     v.key().to_string()

@@ -1,4 +1,7 @@
 //! The only code that touches local storage and files: the envelope, storage, import and export.
+#[cfg(target_arch = "wasm32")]
+pub mod download;
 pub mod envelope;
+pub mod file;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

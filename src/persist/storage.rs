@@ -18,6 +18,8 @@ pub const PLAN_PREFIX: &str = "keyplan:plan:";
 pub const BACKUP_PREFIX: &str = "keyplan:backup:";
 pub const SETTINGS_KEY: &str = "keyplan:settings";
 pub const LAST_EXPORT_KEY: &str = "keyplan:last-export";
+/// The day KeyPlan was first used in this browser: the backup reminder counts from it.
+pub const FIRST_USE_KEY: &str = "keyplan:first-use";
 /// What browsers typically allow one origin, in UTF-16 code units.
 pub const QUOTA_ESTIMATE: usize = 5_000_000;
 
@@ -249,6 +251,20 @@ pub fn save_settings<T: serde::Serialize>(settings: &T) -> Result<(), StoreError
 
 pub fn last_export() -> Option<NaiveDate> {
     read(LAST_EXPORT_KEY).ok().flatten().and_then(|s| s.parse().ok())
+}
+
+/// The day the backup reminder counts from: the last export, or else the first use here.
+pub fn backup_clock(today: NaiveDate) -> NaiveDate {
+    if let Some(d) = last_export() {
+        return d;
+    }
+    match read(FIRST_USE_KEY).ok().flatten().and_then(|s| s.parse().ok()) {
+        Some(d) => d,
+        None => {
+            let _ = write(FIRST_USE_KEY, &today.to_string());
+            today
+        }
+    }
 }
 
 pub fn mark_exported(day: NaiveDate) {

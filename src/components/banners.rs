@@ -1,0 +1,76 @@
+//! Messages that stay until their cause is gone: storage unavailable, save failed, no recent backup.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::model::plan::Plan;
+use crate::persist::{download::download, file, storage};
+use crate::state::editor::{Editor, SaveStatus};
+use crate::state::workspace::{today, StorageMode, Workspace};
+
+/// Days after which the rep is reminded to export a backup.
+pub const BACKUP_REMINDER_DAYS: i64 = 30;
+
+/// Downloads one plan as a KeyPlan file (its in-memory state, unsaved edits included).
+pub fn download_plan(plan: &Plan, label_suffix: &str) {
+    let now = Utc::now();
+    let name = file::file_name(&format!("{}{label_suffix}", plan.display_name()), now);
+    download(&name, "application/json", &file::encode_file(std::slice::from_ref(plan), None, now));
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let editor = expect_context::<Editor>();
+    let memory_only = move || match ws.mode.get() {
+        StorageMode::MemoryOnly(why) => Some(view! {
+            <div class="banner danger" role="alert" data-testid="storage-unavailable">
+                <strong>"Nothing is being saved."</strong>
+                " This browser does not let KeyPlan use its storage (" {why} "). "
+                "You can keep working, but your plans live only in this window: before you close it, "
+                "open each plan and use “Download this plan”, or turn off private browsing and reload."
+            </div>
+        }),
+        StorageMode::Local => None,
+    };
+    let failed = move || match editor.status.get() {
+        SaveStatus::Failed(err) => {
+            let full = matches!(err, storage::StoreError::QuotaFull);
+            let backup = move |_| {
+                if let Some(p) = editor.plan.get_untracked() {
+                    download_plan(&p, " (unsaved backup)");
+                }
+            };
+            Some(view! {
+                <div class="banner danger" role="alert" data-testid="save-failed">
+                    <strong>"Your last change is not saved. "</strong>
+                    {err.to_string()} " "
+                    {if full {
+                        "It is kept in this window. Download a backup now, then free space: export and remove plans you no longer need."
+                    } else {
+                        "It is kept in this window. Download a backup now, then try again."
+                    }}
+                    <div class="banner-actions">
+                        <button type="button" class="primary" on:click=backup>"Download a backup"</button>
+                        <button type="button" on:click=move |_| editor.save_now()>"Try again"</button>
+                        <a href="#/storage">"See storage use"</a>
+                    </div>
+                </div>
+            })
+        }
+        _ => None,
+    };
+    let reminder = move || {
+        let has_plans = ws.summaries.with(|s| !s.is_empty());
+        let stale = (today() - ws.backup_clock.get()).num_days() > BACKUP_REMINDER_DAYS;
+        (ws.mode.with(|m| *m == StorageMode::Local) && has_plans && stale).then(|| {
+            view! {
+                <div class="banner info" data-testid="backup-reminder">
+                    "Your plans live only in this browser, and no backup was made in the last 30 days. "
+                    <a href="#/storage">"Export a backup"</a>
+                </div>
+            }
+        })
+    };
+    view! { {memory_only} {failed} {reminder} }
+}

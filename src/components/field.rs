@@ -1,0 +1,338 @@
+//! One form field for every kind of value: label, hint, validation message and autosave.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::choice::Choice;
+use crate::model::plan::Plan;
+use crate::state::editor::Editor;
+
+pub type Getter = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
+pub type Setter = Arc<dyn Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync>;
+pub type Options = Arc<dyn Fn(&Plan) -> Vec<(String, String)> + Send + Sync>;
+
+/// How a value is read from and written to the plan, as text.
+#[derive(Clone)]
+pub struct Binding {
+    pub get: Getter,
+    pub set: Setter,
+}
+
+impl Binding {
+    pub fn new(
+        get: impl Fn(&Plan) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync + 'static,
+    ) -> Self {
+        Binding { get: Arc::new(get), set: Arc::new(set) }
+    }
+}
+
+/// Binds a plan field through `FieldValue`: `bind!(header.industry)`.
+#[macro_export]
+macro_rules! bind {
+    ($($path:ident).+) => {
+        $crate::components::field::Binding::new(
+            |p: &$crate::model::plan::Plan| $crate::model::text::FieldValue::to_text(&p.$($path).+),
+            |p: &mut $crate::model::plan::Plan, s: &str| {
+                p.$($path).+ = $crate::model::text::FieldValue::from_text(s)?;
+                Ok(())
+            },
+        )
+    };
+}
+
+/// Binds a plan field holding a `Choice`: `bind_choice!(header.level)`.
+#[macro_export]
+macro_rules! bind_choice {
+    ($($path:ident).+) => {
+        $crate::components::field::Binding::new(
+            |p: &$crate::model::plan::Plan| $crate::model::text::choice_text(&p.$($path).+),
+            |p: &mut $crate::model::plan::Plan, s: &str| {
+                p.$($path).+ = $crate::model::text::choice_from_text(s)?;
+                Ok(())
+            },
+        )
+    };
+}
+
+#[derive(Clone)]
+pub enum Kind {
+    Text,
+    LongText,
+    Number(&'static str),
+    Money,
+    Percent,
+    Date,
+    Rating,
+    Check,
+    Choice(Options),
+    /// Several of a list may be ticked; the value is the ticked keys joined by commas.
+    Multi(Options),
+}
+
+impl Kind {
+    pub fn choice<T: Choice>() -> Kind {
+        Kind::Choice(Arc::new(|_| T::all().iter().map(|v| (v.key().to_string(), v.label().to_string())).collect()))
+    }
+}
+
+/// Everything a field needs to draw itself.
+#[derive(Clone)]
+pub struct FieldSpec {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+    pub kind: Kind,
+    pub binding: Binding,
+    /// Folded away under "More detail" until wanted.
+    pub more: bool,
+    /// Drawn across the whole row of a form grid.
+    pub wide: bool,
+}
+
+impl FieldSpec {
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: Kind, binding: Binding) -> Self {
+        let wide = matches!(kind, Kind::LongText);
+        FieldSpec { id: id.into(), label: label.into(), hint: String::new(), kind, binding, more: false, wide }
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = hint.into();
+        self
+    }
+    pub fn more(mut self) -> Self {
+        self.more = true;
+        self
+    }
+    pub fn wide(mut self) -> Self {
+        self.wide = true;
+        self
+    }
+}
+
+/// Draws a field bound to the open plan. Invalid text stays in the box with a message saying
+/// what to type; the plan keeps its last valid value.
+pub fn field(spec: FieldSpec) -> AnyView {
+    let editor = expect_context::<Editor>();
+    let FieldSpec { id, label, hint, kind, binding, wide, .. } = spec;
+    let get = binding.get.clone();
+    let value = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default()));
+    let error = RwSignal::new(None::<String>);
+    // What the rep is typing, kept as typed ("1,2" stays "1,2" even though the plan holds 12)
+    // until the box loses focus, so a reformatted value never moves the caret.
+    let draft = StoredValue::new(None::<String>);
+    let shown = move || {
+        let v = value.get();
+        draft.get_value().unwrap_or(v)
+    };
+    let read_only = move || editor.read_only.with(Option::is_some);
+    let set = binding.set.clone();
+    let commit = move |text: String| {
+        let mut result = Ok(());
+        let set = set.clone();
+        editor.edit(|p| result = set(p, &text));
+        error.set(result.err());
+    };
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let described = {
+        let (h, e, has_hint) = (hint_id.clone(), err_id.clone(), !hint.is_empty());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(h.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let hint_view = (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
+    let error_view = move || {
+        error.get().map(|msg| view! { <p class="error" id=err_id.clone() role="alert">{msg}</p> })
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let class = if wide { "field wide" } else { "field" };
+    let on_input = {
+        let commit = commit.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            draft.set_value(Some(text.clone()));
+            commit(text)
+        }
+    };
+    let on_blur = move |_| draft.set_value(None);
+
+    match kind {
+        Kind::Rating => {
+            let name = id.clone();
+            let buttons = (1..=5u8)
+                .map(|n| {
+                    let commit = commit.clone();
+                    let checked = move || value.get() == n.to_string();
+                    view! {
+                        <label class="rating-option">
+                            <input type="radio" name=name.clone() value=n.to_string() prop:checked=checked
+                                disabled=read_only on:change=move |_| commit(n.to_string()) />
+                            <span>{n}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let clear = {
+                let commit = commit.clone();
+                move |_| commit(String::new())
+            };
+            view! {
+                <fieldset class="field rating" id=id.clone() aria-describedby=described>
+                    <legend>{label}</legend>
+                    <div class="rating-scale">
+                        {buttons}
+                        <button type="button" class="link clear" on:click=clear disabled=read_only
+                            hidden=move || value.with(String::is_empty)>"Clear"</button>
+                    </div>
+                    {hint_view}
+                    {error_view}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::Check => view! {
+            <div class=format!("{class} check")>
+                <label>
+                    <input type="checkbox" id=id.clone() prop:checked=move || value.get() == "true" disabled=read_only
+                        aria-describedby=described
+                        on:change=move |ev| commit(event_target_checked(&ev).to_string()) />
+                    " " {label}
+                </label>
+                {hint_view}
+            </div>
+        }
+        .into_any(),
+        Kind::Choice(options) => {
+            let opts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
+            view! {
+                <div class=class>
+                    <label for=id.clone()>{label}</label>
+                    <select id=id.clone() disabled=read_only aria-describedby=described on:change=on_input>
+                        {move || {
+                            let current = value.get();
+                            opts.get()
+                                .into_iter()
+                                .map(|(k, l)| {
+                                    let selected = k == current;
+                                    view! { <option value=k selected=selected>{l}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                    {hint_view}
+                    {error_view}
+                </div>
+            }
+            .into_any()
+        }
+        Kind::Multi(options) => {
+            let opts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
+            let boxes = move || {
+                let ticked: Vec<String> = value.get().split(',').map(str::to_string).collect();
+                let all = opts.get();
+                if all.is_empty() {
+                    return view! { <p class="muted small">"Nothing to choose from yet."</p> }.into_any();
+                }
+                all.into_iter()
+                    .map(|(k, l)| {
+                        let on = ticked.contains(&k);
+                        let commit = commit.clone();
+                        let key = k.clone();
+                        let toggle = move |ev: leptos::ev::Event| {
+                            let mut keys: Vec<String> =
+                                value.get_untracked().split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+                            keys.retain(|x| *x != key);
+                            if event_target_checked(&ev) {
+                                keys.push(key.clone());
+                            }
+                            commit(keys.join(","));
+                        };
+                        view! {
+                            <label class="multi-option">
+                                <input type="checkbox" prop:checked=on disabled=read_only on:change=toggle />
+                                " " {l}
+                            </label>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
+            view! {
+                <fieldset class=format!("{class} multi") id=id.clone() aria-describedby=described>
+                    <legend>{label}</legend>
+                    <div class="multi-options">{boxes}</div>
+                    {hint_view}
+                    {error_view}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::LongText => view! {
+            <div class=class>
+                <label for=id.clone()>{label}</label>
+                <textarea id=id.clone() rows="3" prop:value=shown readonly=read_only
+                    aria-describedby=described aria-invalid=invalid on:input=on_input on:blur=on_blur></textarea>
+                {hint_view}
+                {error_view}
+            </div>
+        }
+        .into_any(),
+        kind => {
+            let (input_type, mode, unit) = match kind {
+                Kind::Number(unit) => ("text", Some("decimal"), Some(unit)),
+                Kind::Money => ("text", Some("decimal"), None),
+                Kind::Percent => ("text", Some("decimal"), Some("%")),
+                Kind::Date => ("date", None, None),
+                _ => ("text", None, None),
+            };
+            let unit_view = unit.filter(|u| !u.is_empty()).map(|u| view! { <span class="unit">{u}</span> });
+            view! {
+                <div class=class>
+                    <label for=id.clone()>{label}</label>
+                    <div class="input-row">
+                        <input id=id.clone() type=input_type inputmode=mode prop:value=shown
+                            readonly=read_only aria-describedby=described aria-invalid=invalid
+                            on:input=on_input on:blur=on_blur />
+                        {unit_view}
+                    </div>
+                    {hint_view}
+                    {error_view}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A titled group of fields; fields marked `more` fold under "More detail".
+pub fn section(id: &str, title: &str, intro: &str, fields: Vec<FieldSpec>) -> AnyView {
+    let (more, main): (Vec<_>, Vec<_>) = fields.into_iter().partition(|f| f.more);
+    let main = main.into_iter().map(field).collect_view();
+    let more_view = (!more.is_empty()).then(|| {
+        let more = more.into_iter().map(field).collect_view();
+        view! {
+            <details class="more">
+                <summary>"More detail"</summary>
+                <div class="form-grid">{more}</div>
+            </details>
+        }
+    });
+    let intro = (!intro.is_empty()).then(|| view! { <p class="section-intro">{intro.to_string()}</p> });
+    view! {
+        <section class="card" id=id.to_string()>
+            <h2>{title.to_string()}</h2>
+            {intro}
+            <div class="form-grid">{main}</div>
+            {more_view}
+        </section>
+    }
+    .into_any()
+}

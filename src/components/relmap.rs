@@ -1,0 +1,120 @@
+//! The relationship map: an SVG org chart coloured by attitude and sized by influence,
+//! with the same facts as a list for screen readers.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::choice::Choice;
+use crate::model::plan::{Attitude, BuyingRole, Contact};
+use crate::model::relmap::layout;
+
+fn role_badge(r: BuyingRole) -> &'static str {
+    match r {
+        BuyingRole::DecisionMaker => "DM",
+        BuyingRole::EconomicBuyer => "EB",
+        BuyingRole::TechnicalBuyer => "TB",
+        BuyingRole::User => "U",
+        BuyingRole::Influencer => "I",
+        BuyingRole::Gatekeeper => "G",
+        BuyingRole::Coach => "C",
+        BuyingRole::Unknown => "?",
+    }
+}
+
+fn open_contact(id: u32) {
+    let doc = document();
+    if let Some(card) = doc.get_element_by_id(&format!("contacts-{id}")) {
+        card.scroll_into_view();
+        if let Some(input) = card.query_selector("input").ok().flatten() {
+            let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+}
+
+#[component]
+pub fn RelationshipMap() -> impl IntoView {
+    let editor = expect_context::<crate::state::editor::Editor>();
+    let contacts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| p.relationships.contacts.clone()).unwrap_or_default()));
+    view! {
+        <section class="card" id="relationship-map">
+            <h2>"Relationship map"</h2>
+            {move || {
+                let cs = contacts.get();
+                if cs.is_empty() {
+                    return view! { <p class="muted">"Add contacts below and say who reports to whom: the map draws itself."</p> }.into_any();
+                }
+                map_svg(&cs).into_any()
+            }}
+            <ul class="legend" aria-hidden="true">
+                {Attitude::all().iter().map(|a| view! { <li><span class=format!("swatch att-{}", a.key())></span>{a.label()}</li> }).collect_view()}
+                <li>"Larger circle: more influence · DM decision maker, EB economic buyer, TB technical buyer, U user, I influencer, G gatekeeper, C coach"</li>
+            </ul>
+        </section>
+    }
+}
+
+fn map_svg(cs: &[Contact]) -> impl IntoView {
+    let l = layout(cs);
+    let pos = |id: u32| l.nodes.iter().find(|n| n.id == id).map(|n| (n.x, n.y));
+    let edges = l
+        .edges
+        .iter()
+        .filter_map(|(from, to)| {
+            let (x1, y1) = pos(*from)?;
+            let (x2, y2) = pos(*to)?;
+            Some(view! { <line x1=x1 y1=y1 x2=x2 y2=y2 class="edge" /> })
+        })
+        .collect_view();
+    let nodes = l
+        .nodes
+        .iter()
+        .filter_map(|n| {
+            let c = cs.iter().find(|c| c.id == n.id)?.clone();
+            let r = 14.0 + 4.0 * f64::from(c.influence.unwrap_or(1).clamp(1, 5));
+            let name: String = if c.name.trim().is_empty() { format!("Contact {}", c.id) } else { c.name.chars().take(18).collect() };
+            let label = format!("{}, {}, {}; open", name, c.role.label(), c.attitude.label());
+            let id = c.id;
+            view! {
+                <g class=format!("node att-{}", c.attitude.key()) transform=format!("translate({:.1} {:.1})", n.x, n.y)
+                    role="button" tabindex="0" aria-label=label
+                    on:click=move |_| open_contact(id)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_contact(id) }>
+                    <circle r=r />
+                    <text class="badge-text" y="5">{role_badge(c.role)}</text>
+                    <text class="name" y=r + 16.0>{name}</text>
+                    <text class="title" y=r + 30.0>{c.title.chars().take(22).collect::<String>()}</text>
+                </g>
+            }
+            .into()
+        })
+        .collect_view();
+    let facts = cs
+        .iter()
+        .map(|c| {
+            let boss = c.reports_to.and_then(|b| cs.iter().find(|x| x.id == b)).map(|b| format!(", reports to {}", b.name)).unwrap_or_default();
+            format!(
+                "{} ({}): {}, {}, influence {}{}",
+                c.name,
+                c.title,
+                c.role.label(),
+                c.attitude.label().to_lowercase(),
+                c.influence.map(|i| i.to_string()).unwrap_or_else(|| "not rated".into()),
+                boss
+            )
+        })
+        .map(|t| view! { <li>{t}</li> })
+        .collect_view();
+    view! {
+        <div class="map-scroll">
+            <svg class="relmap" viewBox=format!("0 0 {} {}", l.width, l.height + 20.0) width=l.width height=l.height + 20.0
+                role="group" aria-label="Relationship map" data-testid="relationship-map">
+                {edges}
+                {nodes}
+            </svg>
+        </div>
+        <details class="more">
+            <summary>"The map as a list"</summary>
+            <ul class="map-facts">{facts}</ul>
+        </details>
+    }
+}

@@ -1,0 +1,222 @@
+//! An editable table of plan rows: each row a card of fields, with add, remove and reorder.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::field::{field, Binding, FieldSpec, Kind};
+use crate::model::plan::{next_row_id, Plan, RowId};
+use crate::state::editor::Editor;
+
+/// A row of a plan table: it has an id unique within its table.
+pub trait Row: Clone + Default + Send + Sync + 'static {
+    fn id(&self) -> RowId;
+    fn set_id(&mut self, id: RowId);
+}
+
+#[macro_export]
+macro_rules! rows {
+    ($($t:ty),* $(,)?) => {
+        $(impl $crate::components::table::Row for $t {
+            fn id(&self) -> $crate::model::plan::RowId { self.id }
+            fn set_id(&mut self, id: $crate::model::plan::RowId) { self.id = id; }
+        })*
+    };
+}
+
+use crate::model::plan::*;
+rows!(ProductSales, WalletShare, Contact, Objective, Strategy, Competitor, Force, Action, Visit, Resource, TeamMember, Metric, CommItem, ReportItem);
+
+/// One column: how to read and write a cell of row type `T` as text.
+pub struct Column<T> {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub kind: Kind,
+    pub get: fn(&T) -> String,
+    pub set: fn(&mut T, &str) -> Result<(), String>,
+    /// Folded under "More detail" in each row.
+    pub more: bool,
+}
+
+/// Builds a column from a field path of the row: `col!(Objective, title, "Objective", Kind::Text)`.
+#[macro_export]
+macro_rules! col {
+    ($t:ty, $f:ident, $label:expr, $kind:expr) => {
+        $crate::col!($t, $f, $label, $kind, "")
+    };
+    ($t:ty, $f:ident, $label:expr, $kind:expr, $hint:expr) => {
+        $crate::components::table::Column::<$t> {
+            key: stringify!($f),
+            label: $label,
+            hint: $hint,
+            kind: $kind,
+            get: |r: &$t| $crate::model::text::FieldValue::to_text(&r.$f),
+            set: |r: &mut $t, s: &str| {
+                r.$f = $crate::model::text::FieldValue::from_text(s)?;
+                Ok(())
+            },
+            more: false,
+        }
+    };
+}
+
+/// A column holding a `Choice` value.
+#[macro_export]
+macro_rules! col_choice {
+    ($t:ty, $f:ident, $label:expr, $choice:ty) => {
+        $crate::components::table::Column::<$t> {
+            key: stringify!($f),
+            label: $label,
+            hint: "",
+            kind: $crate::components::field::Kind::choice::<$choice>(),
+            get: |r: &$t| $crate::model::text::choice_text(&r.$f),
+            set: |r: &mut $t, s: &str| {
+                r.$f = $crate::model::text::choice_from_text(s)?;
+                Ok(())
+            },
+            more: false,
+        }
+    };
+}
+
+impl<T> Column<T> {
+    pub fn more(mut self) -> Self {
+        self.more = true;
+        self
+    }
+    pub fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+pub struct TableSpec<T> {
+    /// Anchor and id prefix, e.g. "objectives": rows are "objectives-3", cells "objectives-3-title".
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    /// Names one row for buttons and the empty state, e.g. "objective".
+    pub noun: &'static str,
+    pub rows: fn(&Plan) -> &Vec<T>,
+    pub rows_mut: fn(&mut Plan) -> &mut Vec<T>,
+    pub columns: Vec<Column<T>>,
+    /// A short title for the row's header line, e.g. the contact's name.
+    pub caption: fn(&T) -> String,
+    /// Extra computed content shown under a row (e.g. "overdue").
+    pub badge: Option<fn(&Plan, &T) -> Option<String>>,
+}
+
+fn with_row<T: Row, R>(rows: fn(&Plan) -> &Vec<T>, p: &Plan, id: RowId, f: impl FnOnce(&T) -> R) -> Option<R> {
+    rows(p).iter().find(|r| r.id() == id).map(f)
+}
+
+/// Draws the table. Rows are keyed by id, so editing one row does not redraw the others.
+pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
+    let editor = expect_context::<Editor>();
+    let TableSpec { id, title, intro, noun, rows, rows_mut, columns, caption, badge } = spec;
+    let columns = Arc::new(columns);
+    let ids = Memo::new(move |_| {
+        editor.plan.with(|p| p.as_ref().map(|p| rows(p).iter().map(Row::id).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let read_only = move || editor.read_only.with(Option::is_some);
+    let add = move |_| {
+        editor.edit(|p| {
+            let list = rows_mut(p);
+            let mut row = T::default();
+            row.set_id(next_row_id(list, Row::id));
+            list.push(row);
+        });
+        // Put the cursor in the new row's first field.
+        let new_id = ids.get_untracked().last().copied();
+        if let Some(rid) = new_id {
+            request_animation_frame(move || {
+                if let Some(el) = document().query_selector(&format!("#{id}-{rid} input, #{id}-{rid} textarea, #{id}-{rid} select")).ok().flatten() {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    };
+    let row_view = move |rid: RowId| {
+        let cols = columns.clone();
+        let specs: Vec<FieldSpec> = cols
+            .iter()
+            .map(|c| {
+                let (get, set) = (c.get, c.set);
+                let binding = Binding::new(
+                    move |p: &Plan| with_row(rows, p, rid, get).unwrap_or_default(),
+                    move |p: &mut Plan, s: &str| match rows_mut(p).iter_mut().find(|r| r.id() == rid) {
+                        Some(r) => set(r, s),
+                        None => Ok(()),
+                    },
+                );
+                let mut f = FieldSpec::new(format!("{id}-{rid}-{}", c.key), c.label, c.kind.clone(), binding).hint(c.hint);
+                f.more = c.more;
+                f
+            })
+            .collect();
+        let (more, main): (Vec<_>, Vec<_>) = specs.into_iter().partition(|f| f.more);
+        let main = main.into_iter().map(field).collect_view();
+        let more = (!more.is_empty()).then(|| {
+            let more = more.into_iter().map(field).collect_view();
+            view! { <details class="more"><summary>"More detail"</summary><div class="form-grid">{more}</div></details> }
+        });
+        let title = move || {
+            editor.plan.with(|p| p.as_ref().and_then(|p| with_row(rows, p, rid, caption))).filter(|t| !t.trim().is_empty())
+        };
+        let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
+        let heading = move || match title() {
+            Some(t) => t,
+            None => format!("New {noun}"),
+        };
+        let badge_text = move || {
+            badge.and_then(|b| editor.plan.with(|p| p.as_ref().and_then(|p| rows(p).iter().find(|r| r.id() == rid).and_then(|r| b(p, r)))))
+        };
+        let shift = move |delta: isize| {
+            editor.edit(|p| {
+                let list = rows_mut(p);
+                if let Some(i) = list.iter().position(|r| r.id() == rid) {
+                    let j = i as isize + delta;
+                    if j >= 0 && (j as usize) < list.len() {
+                        list.swap(i, j as usize);
+                    }
+                }
+            })
+        };
+        let remove = move |_| editor.edit(|p| rows_mut(p).retain(|r| r.id() != rid));
+        view! {
+            <li class="row-card" id=format!("{id}-{rid}")>
+                <div class="row-head">
+                    <h3>{heading}</h3>
+                    {move || badge_text().map(|t| view! { <span class="badge warn">{t}</span> })}
+                    <div class="row-tools">
+                        <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0
+                            aria-label=move || format!("Move {} up", heading())>"↑"</button>
+                        <button type="button" class="icon" on:click=move |_| shift(1)
+                            disabled=move || read_only() || position() + 1 >= ids.with(Vec::len)
+                            aria-label=move || format!("Move {} down", heading())>"↓"</button>
+                        <button type="button" class="icon danger" on:click=remove disabled=read_only
+                            aria-label=move || format!("Remove {}", heading())>"✕"</button>
+                    </div>
+                </div>
+                <div class="form-grid">{main}</div>
+                {more}
+            </li>
+        }
+    };
+    let intro = (!intro.is_empty()).then(|| view! { <p class="section-intro">{intro}</p> });
+    view! {
+        <section class="card table" id=id>
+            <h2>{title}</h2>
+            {intro}
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">{format!("No {noun} yet.")}</p>
+            </Show>
+            <ol class="rows">
+                <For each=move || ids.get() key=|rid| *rid children=row_view />
+            </ol>
+            <button type="button" class="secondary add" on:click=add disabled=read_only>{format!("Add {noun}")}</button>
+        </section>
+    }
+    .into_any()
+}

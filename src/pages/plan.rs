@@ -1,0 +1,191 @@
+//! A plan: step navigation, the current step, and what to do when the plan cannot be opened.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::banners::download_plan;
+use crate::persist::download::download;
+use crate::route::{Route, STEPS};
+use crate::state::editor::{Editor, OpenProblem};
+use crate::state::router::Router;
+use crate::state::workspace::Workspace;
+use crate::steps::{step_view, STEP_NAMES};
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let router = expect_context::<Router>();
+    let plan_id = Memo::new(move |_| router.route.with(|r| r.plan_id().unwrap_or_default().to_string()));
+    let step = Memo::new(move |_| match router.route.get() {
+        Route::Step { step, .. } => step,
+        _ => 0,
+    });
+    let focus = Memo::new(move |_| match router.route.get() {
+        Route::Step { focus, .. } => focus,
+        _ => None,
+    });
+    // Move focus to the step's heading (or the field asked for) when the step changes.
+    Effect::new(move |prev: Option<(u8, Option<String>)>| {
+        let now = (step.get(), focus.get());
+        if prev.as_ref() != Some(&now) && editor.plan.with_untracked(Option::is_some) {
+            let target = now.1.clone();
+            request_animation_frame(move || focus_target(target.as_deref()));
+        }
+        now
+    });
+    let account = move || editor.plan.with(|p| p.as_ref().map(|p| p.display_name().to_string())).unwrap_or_default();
+
+    let nav = move || {
+        let id = plan_id.get();
+        let current = step.get();
+        (1..=STEPS)
+            .map(|n| {
+                let href = Route::Step { plan: id.clone(), step: n, focus: None }.to_hash();
+                view! {
+                    <li>
+                        <a href=href aria-current=move || (n == current).then_some("step")>
+                            <span class="step-no">{n}</span>
+                            <span class="step-name">{STEP_NAMES[usize::from(n) - 1]}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let check_href = move || Route::Health { plan: plan_id.get() }.to_hash();
+
+    let body = move || {
+        if let Some(problem) = editor.problem.get() {
+            return problem_view(problem, plan_id.get_untracked()).into_any();
+        }
+        if editor.plan.with(Option::is_none) {
+            return view! { <p class="loading">"Opening the plan…"</p> }.into_any();
+        }
+        let n = step.get();
+        if n == 0 {
+            return crate::steps::health::HealthPage().into_any();
+        }
+        let prev = (n > 1).then(|| Route::Step { plan: plan_id.get_untracked(), step: n - 1, focus: None }.to_hash());
+        let next = (n < STEPS).then(|| Route::Step { plan: plan_id.get_untracked(), step: n + 1, focus: None }.to_hash());
+        view! {
+            <article class="step" aria-labelledby="step-heading">
+                <p class="eyebrow">{account} " · Step " {n} " of " {STEPS}</p>
+                <h1 id="step-heading" tabindex="-1">{STEP_NAMES[usize::from(n) - 1]}</h1>
+                {step_view(n)}
+                <nav class="step-pager" aria-label="Step pages">
+                    {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">"← Previous step"</a> })}
+                    <span class="grow"></span>
+                    {match next {
+                        Some(h) => view! { <a class="button primary" href=h rel="next">"Next step →"</a> }.into_any(),
+                        None => view! { <a class="button primary" href=check_href()>"Check your plan →"</a> }.into_any(),
+                    }}
+                </nav>
+            </article>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="plan-layout">
+            <aside class="step-nav-wrap">
+                <p class="plan-name" title=account>{account}</p>
+                <nav class="step-nav" aria-label="Plan steps">
+                    <ol>{nav}</ol>
+                </nav>
+                <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>"✓ Check your plan"</a>
+                <PlanNotices />
+            </aside>
+            <div class="plan-body">{body}</div>
+        </div>
+    }
+}
+
+fn focus_target(field: Option<&str>) {
+    let doc = document();
+    let el = field
+        .and_then(|f| doc.get_element_by_id(f))
+        .and_then(|el| {
+            // A row or section: focus its first input; a field: itself.
+            if el.matches("input, textarea, select, button").unwrap_or(false) {
+                Some(el)
+            } else {
+                el.query_selector("input, textarea, select").ok().flatten().or(Some(el))
+            }
+        })
+        .or_else(|| doc.get_element_by_id("step-heading"));
+    if let Some(el) = el {
+        if let Some(details) = el.closest("details").ok().flatten() {
+            let _ = details.set_attribute("open", "");
+        }
+        el.scroll_into_view();
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Notices about the open plan: read-only, upgraded, changed in another tab.
+#[component]
+fn PlanNotices() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    view! {
+        {move || editor.read_only.get().map(|why| view! {
+            <div class="notice warn" role="status" data-testid="read-only">
+                <strong>"Read-only. "</strong>{why}" It is shown as it is and will not be changed."
+            </div>
+        })}
+        {move || editor.notice.get().map(|msg| view! {
+            <div class="notice" role="status" data-testid="plan-notice">
+                {msg}
+                {move || editor.conflict_copy.get().map(|p| {
+                    let p2 = p.clone();
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| download_plan(&p2, " (my tab)")>
+                            "Download my version"
+                        </button>
+                    }
+                })}
+                <button type="button" class="link" on:click=move |_| { editor.notice.set(None); editor.conflict_copy.set(None); }>"Dismiss"</button>
+            </div>
+        })}
+    }
+}
+
+fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let router = expect_context::<Router>();
+    match problem {
+        OpenProblem::NotFound => view! {
+            <section class="card problem" role="alert">
+                <h1 id="step-heading" tabindex="-1">"This plan is not in this browser"</h1>
+                <p>"KeyPlan keeps plans in the browser where they were made. If you were sent this link, ask for the plan's .keyplan.json file instead."</p>
+                <a class="button primary" href="#/">"Back to your portfolio"</a>
+            </section>
+        }
+        .into_any(),
+        OpenProblem::Damaged { raw, error } => {
+            let name = format!("damaged-plan-{id}.json");
+            let raw2 = raw.clone();
+            let id2 = id.clone();
+            let delete = move |_| {
+                let ok = window()
+                    .confirm_with_message("Delete this damaged plan from this browser? Download its text first if you may need it.")
+                    .unwrap_or(false);
+                if ok && ws.delete_plan(&id2).is_ok() {
+                    router.replace(Route::Portfolio);
+                }
+            };
+            view! {
+                <section class="card problem" role="alert" data-testid="damaged-plan">
+                    <h1 id="step-heading" tabindex="-1">"This plan cannot be read"</h1>
+                    <p>{error.to_string()}</p>
+                    <p>"Its stored text has been kept exactly as it was. Download it to keep it safe or to have it repaired; your other plans are not affected."</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| { download(&name, "application/json", &raw2); }>"Download its text"</button>
+                        <button type="button" class="danger" on:click=delete>"Delete it"</button>
+                        <a href="#/">"Back to your portfolio"</a>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}

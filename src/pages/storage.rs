@@ -1,0 +1,100 @@
+//! Storage and backup: how much space plans take, persistence, and a full backup download.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::persist::storage::{self, PlanRead, PLAN_PREFIX, QUOTA_ESTIMATE};
+use crate::persist::{download::download, file};
+use crate::state::workspace::{today, StorageMode, Workspace};
+
+fn kb(chars: usize) -> String {
+    format!("{:.1} KB", chars as f64 * 2.0 / 1024.0)
+}
+
+#[component]
+pub fn StoragePage() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let refresh = RwSignal::new(0u32);
+    let usage = Memo::new(move |_| {
+        refresh.track();
+        ws.summaries.track();
+        storage::entries().unwrap_or_default()
+    });
+    let used = move || usage.with(|u| u.iter().map(|(_, n)| n).sum::<usize>());
+    let largest = move || {
+        let mut plans: Vec<(String, usize)> = usage.with(|u| {
+            u.iter().filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n))).collect()
+        });
+        plans.sort_by(|a, b| b.1.cmp(&a.1));
+        plans.truncate(5);
+        plans
+    };
+    let message = RwSignal::new(None::<String>);
+    let export_all = move |_| {
+        let ids: Vec<String> = ws.summaries.with_untracked(|l| l.iter().map(|s| s.id.clone()).collect());
+        let mut plans = Vec::new();
+        let mut skipped = 0;
+        for id in ids {
+            match ws.read_plan(&id) {
+                Ok(PlanRead::Loaded(l)) => plans.push(l.plan),
+                Ok(PlanRead::Newer { plan: Some(p), .. }) => plans.push(p),
+                _ => skipped += 1,
+            }
+        }
+        let now = Utc::now();
+        let text = file::encode_file(&plans, Some(&ws.settings.get_untracked()), now);
+        if download(&file::file_name("KeyPlan backup", now), "application/json", &text) {
+            storage::mark_exported(today());
+            ws.last_export.set(Some(today()));
+            ws.backup_clock.set(today());
+            message.set(Some(match skipped {
+                0 => format!("Backup of {} plans downloaded.", plans.len()),
+                n => format!("Backup of {} plans downloaded. {n} damaged plans could not be included: download each from its own page.", plans.len()),
+            }));
+        }
+    };
+    let name_of = move |id: &str| ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| id.to_string());
+    view! {
+        <div class="page storage">
+            <h1 id="page-heading" tabindex="-1">"Storage & backup"</h1>
+            {move || match ws.mode.get() {
+                StorageMode::MemoryOnly(why) => view! {
+                    <section class="card"><p>"This browser does not let KeyPlan store anything (" {why} "). Plans live only in this window."</p></section>
+                }.into_any(),
+                StorageMode::Local => view! {
+                    <section class="card" data-testid="storage-use">
+                        <h2>"Space used"</h2>
+                        <p class="big-figure">{move || kb(used())} " of about " {kb(QUOTA_ESTIMATE)}</p>
+                        <meter min="0" max=QUOTA_ESTIMATE.to_string() value=move || used().to_string() aria-label="Storage used"></meter>
+                        <h3>"Largest plans"</h3>
+                        <ol class="largest">
+                            {move || largest().into_iter().map(|(id, n)| {
+                                let href = format!("#/plan/{id}/1");
+                                view! { <li><a href=href>{name_of(&id)}</a> " — " {kb(n)}</li> }
+                            }).collect_view()}
+                        </ol>
+                        <p class="muted">"To free space, export plans you no longer work on, then delete them from this browser."</p>
+                    </section>
+                }.into_any(),
+            }}
+            <section class="card">
+                <h2>"Backup"</h2>
+                <p>"Your plans live only in this browser. A backup file keeps them safe if the browser's data is cleared, and moves them to another device."</p>
+                <p data-testid="last-export">{move || match ws.last_export.get() {
+                    Some(d) => format!("Last backup: {d}."),
+                    None => "No backup has been made from this browser yet.".into(),
+                }}</p>
+                <button type="button" class="primary" on:click=export_all>"Download a backup of all plans"</button>
+                {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
+            </section>
+            <section class="card">
+                <h2>"Protection from clean-up"</h2>
+                <p data-testid="persisted">{move || match ws.persisted.get() {
+                    Some(true) => "The browser has agreed to keep KeyPlan's storage even when space runs low.",
+                    Some(false) => "The browser may clear KeyPlan's storage when space runs low. Installing KeyPlan as an app, or bookmarking it, often changes this. Keep backups.",
+                    None => "This browser does not say whether it will keep KeyPlan's storage. Keep backups.",
+                }}</p>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+//! App state in context: the workspace, the open plan, the route, and their sync with the world.
+pub mod editor;
+pub mod router;
+pub mod sync;
+pub mod workspace;

@@ -1,0 +1,199 @@
+//! The workspace in memory: the plan summaries the portfolio lists, settings, and storage health.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+
+use crate::model::plan::Plan;
+use crate::model::summary::PlanSummary;
+use crate::model::Settings;
+use crate::persist::storage::{self, PlanRead, StoreError};
+
+/// Where the workspace's data lives this session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageMode {
+    /// Saved to this browser's local storage.
+    Local,
+    /// Storage cannot be used: everything stays in this window only.
+    MemoryOnly(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub summaries: RwSignal<Vec<PlanSummary>>,
+    /// Plans whose stored text cannot be read (or was written by a newer KeyPlan): id and reason.
+    pub damaged: RwSignal<Vec<(String, String)>>,
+    pub settings: RwSignal<Settings>,
+    pub mode: RwSignal<StorageMode>,
+    /// Set when the index had to be rebuilt at start.
+    pub index_rebuilt: RwSignal<bool>,
+    /// Whether the browser granted persistent storage (None: not asked or not supported).
+    pub persisted: RwSignal<Option<bool>>,
+    pub last_export: RwSignal<Option<NaiveDate>>,
+    /// The day the backup reminder counts from (last export, or first use).
+    pub backup_clock: RwSignal<NaiveDate>,
+    /// Plans held only in memory, when storage is unavailable.
+    memory: StoredValue<HashMap<String, Plan>>,
+}
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Workspace {
+    pub fn load() -> Self {
+        let ws = Workspace {
+            summaries: RwSignal::new(Vec::new()),
+            damaged: RwSignal::new(Vec::new()),
+            settings: RwSignal::new(Settings::default()),
+            mode: RwSignal::new(StorageMode::Local),
+            index_rebuilt: RwSignal::new(false),
+            persisted: RwSignal::new(None),
+            last_export: RwSignal::new(None),
+            backup_clock: RwSignal::new(today()),
+            memory: StoredValue::new(HashMap::new()),
+        };
+        ws.reload();
+        ws
+    }
+
+    /// Reads the workspace from storage again (at start, and when another tab cleared it).
+    pub fn reload(&self) {
+        if let Err(StoreError::Unavailable(why)) = storage::check_available() {
+            self.mode.set(StorageMode::MemoryOnly(why));
+            return;
+        }
+        self.settings.set(storage::load_settings());
+        let settings = self.settings.get_untracked();
+        let summarise = move |p: &Plan, bytes| PlanSummary::of(p, &settings.scoring, today(), bytes);
+        match storage::load_workspace(summarise) {
+            Ok(w) => {
+                self.summaries.set(w.summaries);
+                self.damaged.set(w.damaged);
+                self.index_rebuilt.set(w.index_rebuilt);
+            }
+            Err(StoreError::Unavailable(why)) => self.mode.set(StorageMode::MemoryOnly(why)),
+            Err(e) => self.mode.set(StorageMode::MemoryOnly(e.to_string())),
+        }
+        self.last_export.set(storage::last_export());
+        self.backup_clock.set(storage::backup_clock(today()));
+    }
+
+    /// Takes the index another tab wrote; a damaged one is ignored (ours stays).
+    pub fn refresh_index(&self) {
+        if let Ok(Some(raw)) = storage::read(storage::INDEX_KEY) {
+            if let Ok(list) = crate::persist::envelope::decode_index(&raw) {
+                self.summaries.set(list);
+            }
+        }
+    }
+
+    pub fn is_local(&self) -> bool {
+        self.mode.with_untracked(|m| *m == StorageMode::Local)
+    }
+
+    pub fn summarise(&self, plan: &Plan, bytes: usize) -> PlanSummary {
+        self.settings.with_untracked(|s| PlanSummary::of(plan, &s.scoring, today(), bytes))
+    }
+
+    /// Puts a summary in the list, replacing the plan's old one.
+    pub fn upsert_summary(&self, summary: PlanSummary) {
+        self.summaries.update(|list| match list.iter_mut().find(|s| s.id == summary.id) {
+            Some(s) => *s = summary,
+            None => list.push(summary),
+        });
+    }
+
+    pub fn mark_damaged(&self, id: &str, reason: String) {
+        self.damaged.update(|d| {
+            d.retain(|(i, _)| i != id);
+            d.push((id.to_string(), reason));
+        });
+    }
+
+    /// Creates a plan and saves it at once, so it exists before the first edit.
+    pub fn create_plan(&self, name: &str) -> Result<String, StoreError> {
+        let id = new_id();
+        let plan = Plan::new(&id, name.trim(), Utc::now());
+        self.store_new(plan)?;
+        Ok(id)
+    }
+
+    /// Saves a plan that is not yet stored (a new or duplicated plan).
+    pub fn store_new(&self, plan: Plan) -> Result<(), StoreError> {
+        if self.is_local() {
+            let saved = storage::save_plan(&plan, |p, b| self.summarise(p, b))?;
+            self.upsert_summary(saved.summary);
+        } else {
+            self.upsert_summary(self.summarise(&plan, 0));
+            self.keep_in_memory(plan);
+        }
+        Ok(())
+    }
+
+    pub fn keep_in_memory(&self, plan: Plan) {
+        self.memory.update_value(|m| {
+            m.insert(plan.id.clone(), plan);
+        });
+    }
+
+    pub fn read_plan(&self, id: &str) -> Result<PlanRead, StoreError> {
+        if let Some(p) = self.memory.with_value(|m| m.get(id).cloned()) {
+            return Ok(PlanRead::Loaded(crate::persist::envelope::LoadedPlan {
+                head: crate::persist::envelope::Head {
+                    kind: crate::persist::envelope::PLAN_KIND.into(),
+                    schema_version: crate::model::migration::SCHEMA_VERSION,
+                    app_version: String::new(),
+                    saved_at: None,
+                    revision: p.revision,
+                },
+                plan: p,
+                migrated_from: None,
+            }));
+        }
+        if !self.is_local() {
+            return Ok(PlanRead::Missing);
+        }
+        storage::read_plan(id)
+    }
+
+    pub fn delete_plan(&self, id: &str) -> Result<(), StoreError> {
+        if self.is_local() {
+            storage::delete_plan(id)?;
+        }
+        self.memory.update_value(|m| {
+            m.remove(id);
+        });
+        self.summaries.update(|l| l.retain(|s| s.id != id));
+        self.damaged.update(|l| l.retain(|(i, _)| i != id));
+        Ok(())
+    }
+
+    pub fn save_settings(&self) {
+        if self.is_local() {
+            let _ = storage::save_settings(&self.settings.get_untracked());
+        }
+    }
+}
+
+/// A plan id: time in base 36 and a random tail, URL-safe and unique enough for one rep's plans.
+pub fn new_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 36f64.powi(4)) as u64;
+    format!("{}{}", base36(t), base36(r))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
