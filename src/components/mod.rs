@@ -5,3 +5,4 @@ pub mod header;
 pub mod penetration;
 pub mod relmap;
 pub mod table;
+pub mod timeline;

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::field::{field, Binding, FieldSpec, Kind};
 use crate::model::plan::{next_row_id, Plan, RowId};
@@ -24,7 +25,10 @@ macro_rules! rows {
     };
 }
 
-use crate::model::plan::*;
+use crate::model::plan::{
+    Action, CommItem, Competitor, Contact, Force, Metric, Objective, ProductSales, ReportItem, Resource, Strategy, TeamMember, Visit,
+    WalletShare,
+};
 rows!(ProductSales, WalletShare, Contact, Objective, Strategy, Competitor, Force, Action, Visit, Resource, TeamMember, Metric, CommItem, ReportItem);
 
 /// One column: how to read and write a cell of row type `T` as text.
@@ -193,7 +197,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                         <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0
                             aria-label=move || format!("Move {} up", heading())>"↑"</button>
                         <button type="button" class="icon" on:click=move |_| shift(1)
-                            disabled=move || read_only() || position() + 1 >= ids.with(Vec::len)
+                            disabled=move || read_only() || (position() + 1 >= ids.with(Vec::len))
                             aria-label=move || format!("Move {} down", heading())>"↓"</button>
                         <button type="button" class="icon danger" on:click=remove disabled=read_only
                             aria-label=move || format!("Remove {}", heading())>"✕"</button>

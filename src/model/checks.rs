@@ -50,6 +50,18 @@ pub fn relationship_warnings(contacts: &[Contact], today: NaiveDate) -> Vec<Rela
     out
 }
 
+/// A logged visit moves that contact's "last contact" forward to the visit's date.
+pub fn sync_last_contact(plan: &mut Plan) {
+    let visits: Vec<(RowId, NaiveDate)> = plan.action.visits.iter().filter_map(|v| Some((v.contact?, v.date?))).collect();
+    for c in &mut plan.relationships.contacts {
+        for (id, date) in &visits {
+            if *id == c.id && c.last_contact.is_none_or(|d| d < *date) {
+                c.last_contact = Some(*date);
+            }
+        }
+    }
+}
+
 pub fn is_action_overdue(status: ActionStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
     matches!(status, ActionStatus::Planned | ActionStatus::InProgress) && due.is_some_and(|d| d < today)
 }
@@ -283,6 +295,19 @@ mod tests {
                 | HealthIssue::RestrainingForceWithoutAction(_)
                 | HealthIssue::ActionWithoutOwner(_)
         )));
+    }
+
+    #[test]
+    fn a_visit_moves_last_contact_forward_never_back() {
+        let mut p = Plan::default();
+        p.relationships.contacts = vec![contact(1, BuyingRole::User), contact(2, BuyingRole::User)];
+        p.action.visits = vec![
+            Visit { id: 1, contact: Some(1), date: Some(d("2026-11-20")), ..Visit::default() },
+            Visit { id: 2, contact: Some(2), date: Some(d("2026-01-01")), ..Visit::default() },
+        ];
+        sync_last_contact(&mut p);
+        assert_eq!(p.relationships.contacts[0].last_contact, Some(d("2026-11-20")));
+        assert_eq!(p.relationships.contacts[1].last_contact, Some(d("2026-11-01")));
     }
 
     #[test]

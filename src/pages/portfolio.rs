@@ -132,6 +132,8 @@ fn PlanTable(plans: Memo<Vec<PlanSummary>>) -> impl IntoView {
                             {
                                 let href = Route::Step { plan: s.id.clone(), step: 1, focus: None }.to_hash();
                                 let review_late = s.next_review.is_some_and(|d| d < now);
+                                let review_class = if review_late { "late" } else { "" };
+                                let overdue_class = if s.overdue_actions > 0 { "late" } else { "" };
                                 view! {
                                     <tr>
                                         <th scope="row"><a href=href>{s.name.clone()}</a>
@@ -141,11 +143,11 @@ fn PlanTable(plans: Memo<Vec<PlanSummary>>) -> impl IntoView {
                                         <td>{s.quadrant.map(|q| q.label()).unwrap_or("Not screened")}
                                             <span class="muted small">" " {fmt_score(s.attractiveness)} " / " {fmt_score(s.ability)}</span></td>
                                         <td><span class="health" style=format!("--h:{}", s.health)>{s.health} "%"</span></td>
-                                        <td class=if review_late { "late" } else { "" }>
+                                        <td class=review_class>
                                             {s.next_review.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".into())}
                                             {review_late.then(|| view! { <span class="badge warn">"Overdue"</span> })}
                                         </td>
-                                        <td class=if s.overdue_actions > 0 { "late" } else { "" }>{s.overdue_actions}</td>
+                                        <td class=overdue_class>{s.overdue_actions}</td>
                                     </tr>
                                 }
                             }

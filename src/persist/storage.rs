@@ -166,7 +166,8 @@ pub fn load_workspace(summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result
     // Drop entries whose plan key is gone; add plans the index does not know.
     summaries.retain(|s| ids.contains(&s.id));
     let mut damaged = Vec::new();
-    for id in ids.iter().filter(|id| !summaries.iter().any(|s| &s.id == *id)) {
+    let unknown: Vec<&String> = ids.iter().filter(|id| !summaries.iter().any(|s| &s.id == *id)).collect();
+    for id in unknown {
         rebuilt = true;
         match read_plan(id)? {
             PlanRead::Loaded(l) => {

@@ -128,6 +128,7 @@ impl Editor {
         self.plan.update(|p| {
             if let Some(p) = p {
                 change(p);
+                crate::model::checks::sync_last_contact(p);
             }
         });
         self.schedule();
