@@ -15,19 +15,19 @@ build:
 
 test:
 	scripts/setup.sh test
-	scripts/test.sh
+	tests/test.sh
 
 test-host:
 	cargo test
 
 test-web:
-	scripts/test.sh web
+	tests/test.sh web
 
 test-e2e:
-	scripts/test.sh e2e
+	tests/test.sh e2e
 
 lint:
-	scripts/test.sh lint
+	tests/test.sh lint
 
 setup:
 	scripts/setup.sh test

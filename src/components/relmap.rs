@@ -45,7 +45,7 @@ pub fn RelationshipMap() -> impl IntoView {
                 }
                 map_svg(&cs).into_any()
             }}
-            <ul class="legend" aria-hidden="true">
+            <ul class="legend" aria-hidden="true" hidden=move || contacts.with(Vec::is_empty)>
                 {Attitude::all().iter().map(|a| view! { <li><span class=format!("swatch att-{}", a.key())></span>{a.label()}</li> }).collect_view()}
                 <li>"Larger circle: more influence · DM decision maker, EB economic buyer, TB technical buyer, U user, I influencer, G gatekeeper, C coach"</li>
             </ul>

@@ -102,6 +102,9 @@ pub fn PlanPage() -> impl IntoView {
 
 fn focus_target(field: Option<&str>) {
     let doc = document();
+    if field.is_none() {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
     let el = field
         .and_then(|f| doc.get_element_by_id(f))
         .and_then(|el| {
@@ -117,7 +120,9 @@ fn focus_target(field: Option<&str>) {
         if let Some(details) = el.closest("details").ok().flatten() {
             let _ = details.set_attribute("open", "");
         }
-        el.scroll_into_view();
+        if field.is_some() {
+            el.scroll_into_view();
+        }
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

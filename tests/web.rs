@@ -1,0 +1,176 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage layer against the real
+//! localStorage, and the shared field component mounted in a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use keyplan::components::field::{field, FieldSpec, Kind};
+use keyplan::model::plan::Plan;
+use keyplan::persist::envelope::DecodeError;
+use keyplan::persist::storage::{self, PlanRead, StoreError};
+use keyplan::state::editor::{Editor, SaveStatus};
+use keyplan::state::workspace::Workspace;
+use keyplan::{bind, model::summary::PlanSummary};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn summarise(p: &Plan, bytes: usize) -> PlanSummary {
+    PlanSummary::of(p, &Default::default(), chrono::Local::now().date_naive(), bytes)
+}
+
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+fn fill_quota() {
+    js("Storage.prototype.__set = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };");
+}
+
+fn restore_quota() {
+    js("if (Storage.prototype.__set) { Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set; }");
+}
+
+#[wasm_bindgen_test]
+fn a_saved_plan_reads_back_with_a_new_revision() {
+    local().clear().unwrap();
+    let plan = Plan::new("w1", "Acme", chrono::Utc::now());
+    let saved = storage::save_plan(&plan, summarise).unwrap();
+    assert_eq!(saved.revision, 1);
+    match storage::read_plan("w1").unwrap() {
+        PlanRead::Loaded(l) => {
+            assert_eq!(l.plan.header.account_name, "Acme");
+            assert_eq!(l.plan.revision, 1);
+        }
+        other => panic!("expected a loaded plan, got {other:?}"),
+    }
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert_eq!(ws.summaries.len(), 1);
+    assert!(!ws.index_rebuilt);
+}
+
+#[wasm_bindgen_test]
+fn a_stale_revision_is_a_conflict_and_writes_nothing() {
+    local().clear().unwrap();
+    let plan = Plan::new("w2", "Acme", chrono::Utc::now());
+    storage::save_plan(&plan, summarise).unwrap(); // now at revision 1
+    let before = local().get_item("keyplan:plan:w2").unwrap();
+    let err = storage::save_plan(&plan, summarise).unwrap_err(); // still says revision 0
+    assert_eq!(err, StoreError::Conflict { stored: 1, ours: 0 });
+    assert_eq!(local().get_item("keyplan:plan:w2").unwrap(), before);
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_such_and_the_old_copy_stays() {
+    local().clear().unwrap();
+    let mut plan = Plan::new("w3", "Acme", chrono::Utc::now());
+    plan.revision = storage::save_plan(&plan, summarise).unwrap().revision;
+    let before = local().get_item("keyplan:plan:w3").unwrap();
+    plan.header.industry = "Steel".into();
+    fill_quota();
+    let err = storage::save_plan(&plan, summarise);
+    restore_quota();
+    assert_eq!(err.unwrap_err(), StoreError::QuotaFull);
+    assert_eq!(local().get_item("keyplan:plan:w3").unwrap(), before);
+}
+
+#[wasm_bindgen_test]
+fn damaged_newer_and_older_plans_each_read_their_own_way() {
+    local().clear().unwrap();
+    local().set_item("keyplan:plan:bad", "{\"kind\":\"keyplan.plan\", garbage").unwrap();
+    local().set_item("keyplan:plan:new", r#"{"kind":"keyplan.plan","schema_version":99,"plan":{"id":"new","header":{"account_name":"Future"}}}"#).unwrap();
+    let old = r#"{"kind":"keyplan.plan","schema_version":1,"plan":{"id":"old","name":"Old Co"}}"#;
+    local().set_item("keyplan:plan:old", old).unwrap();
+
+    assert!(matches!(storage::read_plan("bad").unwrap(), PlanRead::Damaged { error: DecodeError::NotJson { .. }, .. }));
+    assert!(matches!(storage::read_plan("new").unwrap(), PlanRead::Newer { plan: Some(_), .. }));
+    match storage::read_plan("old").unwrap() {
+        PlanRead::Loaded(l) => assert_eq!((l.migrated_from, l.plan.header.account_name.as_str()), (Some(1), "Old Co")),
+        other => panic!("expected a migrated plan, got {other:?}"),
+    }
+    // The pre-migration text is kept until the migrated plan is saved once.
+    assert_eq!(local().get_item("keyplan:backup:old").unwrap().as_deref(), Some(old));
+    // Nothing rewrote the damaged or newer plans.
+    assert_eq!(local().get_item("keyplan:plan:bad").unwrap().as_deref(), Some("{\"kind\":\"keyplan.plan\", garbage"));
+
+    // With no index, start-up rebuilds it from the plan keys and lists the damaged ones.
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert!(ws.index_rebuilt);
+    assert!(ws.summaries.iter().any(|s| s.name == "Old Co"));
+    assert!(ws.damaged.iter().any(|(id, _)| id == "bad"));
+    assert!(ws.damaged.iter().any(|(id, why)| id == "new" && why.contains("newer KeyPlan")));
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_index_is_rebuilt_from_the_plans() {
+    local().clear().unwrap();
+    storage::save_plan(&Plan::new("a", "Alpha", chrono::Utc::now()), summarise).unwrap();
+    storage::save_plan(&Plan::new("b", "Beta", chrono::Utc::now()), summarise).unwrap();
+    local().set_item(storage::INDEX_KEY, "not json at all").unwrap();
+    let ws = storage::load_workspace(summarise).unwrap();
+    let mut names: Vec<_> = ws.summaries.iter().map(|s| s.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["Alpha", "Beta"]);
+    assert!(ws.index_rebuilt);
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+}
+
+fn input_event(el: &web_sys::HtmlInputElement, value: &str) {
+    el.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_edits_the_plan_and_explains_bad_input() {
+    local().clear().unwrap();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = host.unchecked_into();
+    let (tx, rx) = std::sync::mpsc::channel::<Editor>();
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        let ws = Workspace::load();
+        let id = ws.create_plan("Field test").unwrap();
+        let editor = Editor::new(ws);
+        provide_context(ws);
+        provide_context(editor);
+        editor.open(&id);
+        tx.send(editor).unwrap();
+        view! {
+            {field(FieldSpec::new("sales", "Last year's sales", Kind::Money, bind!(portfolio.last_year_sales)))}
+        }
+    });
+    tick().await;
+    let editor = rx.recv().unwrap();
+    let input: web_sys::HtmlInputElement = doc.get_element_by_id("sales").unwrap().unchecked_into();
+    assert_eq!(doc.query_selector("label[for=sales]").unwrap().unwrap().text_content().unwrap(), "Last year's sales");
+
+    input_event(&input, "1,250");
+    tick().await;
+    assert_eq!(editor.plan.with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales), Some(1250.0));
+    assert_eq!(editor.status.get_untracked(), SaveStatus::Pending);
+
+    input_event(&input, "lots");
+    tick().await;
+    let error = doc.get_element_by_id("sales-error").expect("an error message is shown");
+    assert!(error.text_content().unwrap().contains("not a number"));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // The plan keeps the last good value; the box keeps what was typed.
+    assert_eq!(editor.plan.with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales), Some(1250.0));
+    assert_eq!(input.value(), "lots");
+
+    // Saving writes it to storage.
+    editor.flush();
+    let stored = local().get_item(&storage::plan_key(&editor.id().unwrap())).unwrap().unwrap();
+    assert!(stored.contains("\"last_year_sales\":1250.0"));
+    assert!(matches!(editor.status.get_untracked(), SaveStatus::Saved(_)));
+}
