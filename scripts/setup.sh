@@ -24,11 +24,12 @@ if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown
   say "wasm32 target: rustup's"
 elif have_pkg rust-web-src && have_pkg rustc-web; then
   say "wasm32 target: Debian rustc-web with build-std"
+  have_pkg rust-web-clippy || need_apt+=(rust-web-clippy)
 elif command -v rustup >/dev/null && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
   say "wasm32 target: added with rustup"
 else
   say "rustup cannot fetch wasm32 here: using Debian's rustc-web and rust-web-src"
-  need_apt+=(rustc-web cargo-web rust-web-src)
+  need_apt+=(rustc-web cargo-web rust-web-src rust-web-clippy)
 fi
 
 # 2. Chromium and its driver, for the browser and end-to-end tests.

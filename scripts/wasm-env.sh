@@ -3,6 +3,8 @@
 # source lets cargo build the wasm32 standard library itself (../shared/TOOLCHAIN.md).
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TARGET_DIR="$PWD/target/wasm"
+# The clippy that matches the compiler in use.
+wasm_clippy=(cargo clippy)
 if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   export RUSTC=/usr/bin/rustc
   export RUSTC_BOOTSTRAP=1
@@ -10,4 +12,5 @@ if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unkno
   lld=$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld 2>/dev/null | head -1)
   [ -n "$lld" ] || lld=$(command -v rust-lld || command -v lld-22 || true)
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld"
+  wasm_clippy=(/usr/bin/cargo-clippy clippy)
 fi

@@ -8,9 +8,15 @@ pub enum Route {
     Portfolio,
     Storage,
     /// A step of a plan (1–7), optionally with a field to scroll to and focus.
-    Step { plan: String, step: u8, focus: Option<String> },
+    Step {
+        plan: String,
+        step: u8,
+        focus: Option<String>,
+    },
     /// The plan's health check ("check your plan").
-    Health { plan: String },
+    Health {
+        plan: String,
+    },
 }
 
 impl Route {
@@ -22,8 +28,16 @@ impl Route {
             ["storage"] => Route::Storage,
             ["plan", id, "check"] => Route::Health { plan: decode(id) },
             ["plan", id, rest @ ..] if valid_id(id) => {
-                let step = rest.first().and_then(|s| s.parse::<u8>().ok()).filter(|s| (1..=STEPS).contains(s)).unwrap_or(1);
-                Route::Step { plan: decode(id), step, focus: rest.get(1).map(|f| decode(f)) }
+                let step = rest
+                    .first()
+                    .and_then(|s| s.parse::<u8>().ok())
+                    .filter(|s| (1..=STEPS).contains(s))
+                    .unwrap_or(1);
+                Route::Step {
+                    plan: decode(id),
+                    step,
+                    focus: rest.get(1).map(|f| decode(f)),
+                }
             }
             _ => Route::Portfolio,
         }
@@ -33,8 +47,16 @@ impl Route {
         match self {
             Route::Portfolio => "#/".into(),
             Route::Storage => "#/storage".into(),
-            Route::Step { plan, step, focus: None } => format!("#/plan/{plan}/{step}"),
-            Route::Step { plan, step, focus: Some(f) } => format!("#/plan/{plan}/{step}/{f}"),
+            Route::Step {
+                plan,
+                step,
+                focus: None,
+            } => format!("#/plan/{plan}/{step}"),
+            Route::Step {
+                plan,
+                step,
+                focus: Some(f),
+            } => format!("#/plan/{plan}/{step}/{f}"),
             Route::Health { plan } => format!("#/plan/{plan}/check"),
         }
     }
@@ -53,7 +75,9 @@ fn valid_id(id: &str) -> bool {
 
 /// Ids are generated from [a-z0-9-], so no percent-decoding is needed beyond leaving them as they are.
 fn decode(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect()
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -65,9 +89,19 @@ mod tests {
         for r in [
             Route::Portfolio,
             Route::Storage,
-            Route::Step { plan: "abc-1".into(), step: 3, focus: None },
-            Route::Step { plan: "abc-1".into(), step: 5, focus: Some("actions-7".into()) },
-            Route::Health { plan: "abc-1".into() },
+            Route::Step {
+                plan: "abc-1".into(),
+                step: 3,
+                focus: None,
+            },
+            Route::Step {
+                plan: "abc-1".into(),
+                step: 5,
+                focus: Some("actions-7".into()),
+            },
+            Route::Health {
+                plan: "abc-1".into(),
+            },
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
@@ -77,11 +111,29 @@ mod tests {
     fn bad_hashes_fall_back_safely() {
         assert_eq!(Route::parse(""), Route::Portfolio);
         assert_eq!(Route::parse("#/nowhere"), Route::Portfolio);
-        assert_eq!(Route::parse("#/plan/x/9"), Route::Step { plan: "x".into(), step: 1, focus: None });
-        assert_eq!(Route::parse("#/plan/x"), Route::Step { plan: "x".into(), step: 1, focus: None });
+        assert_eq!(
+            Route::parse("#/plan/x/9"),
+            Route::Step {
+                plan: "x".into(),
+                step: 1,
+                focus: None
+            }
+        );
+        assert_eq!(
+            Route::parse("#/plan/x"),
+            Route::Step {
+                plan: "x".into(),
+                step: 1,
+                focus: None
+            }
+        );
         assert_eq!(
             Route::parse("#/plan/<img>/2"),
-            Route::Step { plan: "img".into(), step: 2, focus: None }
+            Route::Step {
+                plan: "img".into(),
+                step: 2,
+                focus: None
+            }
         );
     }
 }

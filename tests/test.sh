@@ -16,7 +16,7 @@ if [[ $stage == all || $stage == lint ]]; then
   section "format and lint"
   cargo fmt --check
   cargo clippy --quiet --all-targets -- -D warnings
-  (source scripts/wasm-env.sh && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings)
+  (source scripts/wasm-env.sh && "${wasm_clippy[@]}" --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings)
 fi
 if [[ $stage == all || $stage == web ]]; then
   section "browser tests (wasm-bindgen-test in headless Chromium)"

@@ -20,11 +20,18 @@ fn local() -> web_sys::Storage {
 }
 
 fn summarise(p: &Plan, bytes: usize) -> PlanSummary {
-    PlanSummary::of(p, &Default::default(), chrono::Local::now().date_naive(), bytes)
+    PlanSummary::of(
+        p,
+        &Default::default(),
+        chrono::Local::now().date_naive(),
+        bytes,
+    )
 }
 
 fn js(code: &str) {
-    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
 }
 
 fn fill_quota() {
@@ -81,28 +88,51 @@ fn a_full_quota_is_reported_as_such_and_the_old_copy_stays() {
 #[wasm_bindgen_test]
 fn damaged_newer_and_older_plans_each_read_their_own_way() {
     local().clear().unwrap();
-    local().set_item("keyplan:plan:bad", "{\"kind\":\"keyplan.plan\", garbage").unwrap();
+    local()
+        .set_item("keyplan:plan:bad", "{\"kind\":\"keyplan.plan\", garbage")
+        .unwrap();
     local().set_item("keyplan:plan:new", r#"{"kind":"keyplan.plan","schema_version":99,"plan":{"id":"new","header":{"account_name":"Future"}}}"#).unwrap();
     let old = r#"{"kind":"keyplan.plan","schema_version":1,"plan":{"id":"old","name":"Old Co"}}"#;
     local().set_item("keyplan:plan:old", old).unwrap();
 
-    assert!(matches!(storage::read_plan("bad").unwrap(), PlanRead::Damaged { error: DecodeError::NotJson { .. }, .. }));
-    assert!(matches!(storage::read_plan("new").unwrap(), PlanRead::Newer { plan: Some(_), .. }));
+    assert!(matches!(
+        storage::read_plan("bad").unwrap(),
+        PlanRead::Damaged {
+            error: DecodeError::NotJson { .. },
+            ..
+        }
+    ));
+    assert!(matches!(
+        storage::read_plan("new").unwrap(),
+        PlanRead::Newer { plan: Some(_), .. }
+    ));
     match storage::read_plan("old").unwrap() {
-        PlanRead::Loaded(l) => assert_eq!((l.migrated_from, l.plan.header.account_name.as_str()), (Some(1), "Old Co")),
+        PlanRead::Loaded(l) => assert_eq!(
+            (l.migrated_from, l.plan.header.account_name.as_str()),
+            (Some(1), "Old Co")
+        ),
         other => panic!("expected a migrated plan, got {other:?}"),
     }
     // The pre-migration text is kept until the migrated plan is saved once.
-    assert_eq!(local().get_item("keyplan:backup:old").unwrap().as_deref(), Some(old));
+    assert_eq!(
+        local().get_item("keyplan:backup:old").unwrap().as_deref(),
+        Some(old)
+    );
     // Nothing rewrote the damaged or newer plans.
-    assert_eq!(local().get_item("keyplan:plan:bad").unwrap().as_deref(), Some("{\"kind\":\"keyplan.plan\", garbage"));
+    assert_eq!(
+        local().get_item("keyplan:plan:bad").unwrap().as_deref(),
+        Some("{\"kind\":\"keyplan.plan\", garbage")
+    );
 
     // With no index, start-up rebuilds it from the plan keys and lists the damaged ones.
     let ws = storage::load_workspace(summarise).unwrap();
     assert!(ws.index_rebuilt);
     assert!(ws.summaries.iter().any(|s| s.name == "Old Co"));
     assert!(ws.damaged.iter().any(|(id, _)| id == "bad"));
-    assert!(ws.damaged.iter().any(|(id, why)| id == "new" && why.contains("newer KeyPlan")));
+    assert!(ws
+        .damaged
+        .iter()
+        .any(|(id, why)| id == "new" && why.contains("newer KeyPlan")));
 }
 
 #[wasm_bindgen_test]
@@ -110,7 +140,9 @@ fn a_damaged_index_is_rebuilt_from_the_plans() {
     local().clear().unwrap();
     storage::save_plan(&Plan::new("a", "Alpha", chrono::Utc::now()), summarise).unwrap();
     storage::save_plan(&Plan::new("b", "Beta", chrono::Utc::now()), summarise).unwrap();
-    local().set_item(storage::INDEX_KEY, "not json at all").unwrap();
+    local()
+        .set_item(storage::INDEX_KEY, "not json at all")
+        .unwrap();
     let ws = storage::load_workspace(summarise).unwrap();
     let mut names: Vec<_> = ws.summaries.iter().map(|s| s.name.clone()).collect();
     names.sort();
@@ -126,7 +158,8 @@ fn input_event(el: &web_sys::HtmlInputElement, value: &str) {
     el.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -152,25 +185,50 @@ async fn a_field_edits_the_plan_and_explains_bad_input() {
     tick().await;
     let editor = rx.recv().unwrap();
     let input: web_sys::HtmlInputElement = doc.get_element_by_id("sales").unwrap().unchecked_into();
-    assert_eq!(doc.query_selector("label[for=sales]").unwrap().unwrap().text_content().unwrap(), "Last year's sales");
+    assert_eq!(
+        doc.query_selector("label[for=sales]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Last year's sales"
+    );
 
     input_event(&input, "1,250");
     tick().await;
-    assert_eq!(editor.plan.with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales), Some(1250.0));
+    assert_eq!(
+        editor
+            .plan
+            .with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales),
+        Some(1250.0)
+    );
     assert_eq!(editor.status.get_untracked(), SaveStatus::Pending);
 
     input_event(&input, "lots");
     tick().await;
-    let error = doc.get_element_by_id("sales-error").expect("an error message is shown");
+    let error = doc
+        .get_element_by_id("sales-error")
+        .expect("an error message is shown");
     assert!(error.text_content().unwrap().contains("not a number"));
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     // The plan keeps the last good value; the box keeps what was typed.
-    assert_eq!(editor.plan.with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales), Some(1250.0));
+    assert_eq!(
+        editor
+            .plan
+            .with_untracked(|p| p.as_ref().unwrap().portfolio.last_year_sales),
+        Some(1250.0)
+    );
     assert_eq!(input.value(), "lots");
 
     // Saving writes it to storage.
     editor.flush();
-    let stored = local().get_item(&storage::plan_key(&editor.id().unwrap())).unwrap().unwrap();
+    let stored = local()
+        .get_item(&storage::plan_key(&editor.id().unwrap()))
+        .unwrap()
+        .unwrap();
     assert!(stored.contains("\"last_year_sales\":1250.0"));
-    assert!(matches!(editor.status.get_untracked(), SaveStatus::Saved(_)));
+    assert!(matches!(
+        editor.status.get_untracked(),
+        SaveStatus::Saved(_)
+    ));
 }

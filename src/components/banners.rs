@@ -15,7 +15,11 @@ pub const BACKUP_REMINDER_DAYS: i64 = 30;
 pub fn download_plan(plan: &Plan, label_suffix: &str) {
     let now = Utc::now();
     let name = file::file_name(&format!("{}{label_suffix}", plan.display_name()), now);
-    download(&name, "application/json", &file::encode_file(std::slice::from_ref(plan), None, now));
+    download(
+        &name,
+        "application/json",
+        &file::encode_file(std::slice::from_ref(plan), None, now),
+    );
 }
 
 #[component]

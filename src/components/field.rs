@@ -24,7 +24,10 @@ impl Binding {
         get: impl Fn(&Plan) -> String + Send + Sync + 'static,
         set: impl Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync + 'static,
     ) -> Self {
-        Binding { get: Arc::new(get), set: Arc::new(set) }
+        Binding {
+            get: Arc::new(get),
+            set: Arc::new(set),
+        }
     }
 }
 
@@ -73,7 +76,12 @@ pub enum Kind {
 
 impl Kind {
     pub fn choice<T: Choice>() -> Kind {
-        Kind::Choice(Arc::new(|_| T::all().iter().map(|v| (v.key().to_string(), v.label().to_string())).collect()))
+        Kind::Choice(Arc::new(|_| {
+            T::all()
+                .iter()
+                .map(|v| (v.key().to_string(), v.label().to_string()))
+                .collect()
+        }))
     }
 }
 
@@ -92,9 +100,22 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
-    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: Kind, binding: Binding) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        kind: Kind,
+        binding: Binding,
+    ) -> Self {
         let wide = matches!(kind, Kind::LongText);
-        FieldSpec { id: id.into(), label: label.into(), hint: String::new(), kind, binding, more: false, wide }
+        FieldSpec {
+            id: id.into(),
+            label: label.into(),
+            hint: String::new(),
+            kind,
+            binding,
+            more: false,
+            wide,
+        }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = hint.into();
@@ -114,9 +135,21 @@ impl FieldSpec {
 /// what to type; the plan keeps its last valid value.
 pub fn field(spec: FieldSpec) -> AnyView {
     let editor = expect_context::<Editor>();
-    let FieldSpec { id, label, hint, kind, binding, wide, .. } = spec;
+    let FieldSpec {
+        id,
+        label,
+        hint,
+        kind,
+        binding,
+        wide,
+        ..
+    } = spec;
     let get = binding.get.clone();
-    let value = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default()));
+    let value = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default())
+    });
     let error = RwSignal::new(None::<String>);
     // What the rep is typing, kept as typed ("1,2" stays "1,2" even though the plan holds 12)
     // until the box loses focus, so a reformatted value never moves the caret.
@@ -148,9 +181,12 @@ pub fn field(spec: FieldSpec) -> AnyView {
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let hint_view = (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
+    let hint_view =
+        (!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> });
     let error_view = move || {
-        error.get().map(|msg| view! { <p class="error" id=err_id.clone() role="alert">{msg}</p> })
+        error
+            .get()
+            .map(|msg| view! { <p class="error" id=err_id.clone() role="alert">{msg}</p> })
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
     let class = if wide { "field wide" } else { "field" };
@@ -325,7 +361,8 @@ pub fn section(id: &str, title: &str, intro: &str, fields: Vec<FieldSpec>) -> An
             </details>
         }
     });
-    let intro = (!intro.is_empty()).then(|| view! { <p class="section-intro">{intro.to_string()}</p> });
+    let intro =
+        (!intro.is_empty()).then(|| view! { <p class="section-intro">{intro.to_string()}</p> });
     view! {
         <section class="card" id=id.to_string()>
             <h2>{title.to_string()}</h2>

@@ -8,7 +8,11 @@ use crate::model::plan::{Penetration, Uptake};
 use crate::state::editor::Editor;
 
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Keeps `cells` the shape of units × products after either list changes.
@@ -49,7 +53,16 @@ pub fn penetration() -> AnyView {
     )
     .hint("Divisions, plants or sites that buy separately.");
     let shape = Memo::new(move |_| {
-        editor.plan.with(|p| p.as_ref().map(|p| (p.customer.penetration.products.clone(), p.customer.penetration.units.clone())).unwrap_or_default())
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    (
+                        p.customer.penetration.products.clone(),
+                        p.customer.penetration.units.clone(),
+                    )
+                })
+                .unwrap_or_default()
+        })
     });
     let read_only = move || editor.read_only.with(Option::is_some);
     let grid = move || {
@@ -57,7 +70,10 @@ pub fn penetration() -> AnyView {
         if products.is_empty() || units.is_empty() {
             return view! { <p class="muted">"List your products and their units to see where they could buy more."</p> }.into_any();
         }
-        let head = products.iter().map(|p| view! { <th scope="col">{p.clone()}</th> }).collect_view();
+        let head = products
+            .iter()
+            .map(|p| view! { <th scope="col">{p.clone()}</th> })
+            .collect_view();
         let body = units
             .iter()
             .enumerate()

@@ -34,7 +34,13 @@ fn open_contact(id: u32) {
 #[component]
 pub fn RelationshipMap() -> impl IntoView {
     let editor = expect_context::<crate::state::editor::Editor>();
-    let contacts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| p.relationships.contacts.clone()).unwrap_or_default()));
+    let contacts = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.relationships.contacts.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="card" id="relationship-map">
             <h2>"Relationship map"</h2>
@@ -91,14 +97,20 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
     let facts = cs
         .iter()
         .map(|c| {
-            let boss = c.reports_to.and_then(|b| cs.iter().find(|x| x.id == b)).map(|b| format!(", reports to {}", b.name)).unwrap_or_default();
+            let boss = c
+                .reports_to
+                .and_then(|b| cs.iter().find(|x| x.id == b))
+                .map(|b| format!(", reports to {}", b.name))
+                .unwrap_or_default();
             format!(
                 "{} ({}): {}, {}, influence {}{}",
                 c.name,
                 c.title,
                 c.role.label(),
                 c.attitude.label().to_lowercase(),
-                c.influence.map(|i| i.to_string()).unwrap_or_else(|| "not rated".into()),
+                c.influence
+                    .map(|i| i.to_string())
+                    .unwrap_or_else(|| "not rated".into()),
                 boss
             )
         })

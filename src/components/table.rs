@@ -26,10 +26,25 @@ macro_rules! rows {
 }
 
 use crate::model::plan::{
-    Action, CommItem, Competitor, Contact, Force, Metric, Objective, ProductSales, ReportItem, Resource, Strategy, TeamMember, Visit,
-    WalletShare,
+    Action, CommItem, Competitor, Contact, Force, Metric, Objective, ProductSales, ReportItem,
+    Resource, Strategy, TeamMember, Visit, WalletShare,
 };
-rows!(ProductSales, WalletShare, Contact, Objective, Strategy, Competitor, Force, Action, Visit, Resource, TeamMember, Metric, CommItem, ReportItem);
+rows!(
+    ProductSales,
+    WalletShare,
+    Contact,
+    Objective,
+    Strategy,
+    Competitor,
+    Force,
+    Action,
+    Visit,
+    Resource,
+    TeamMember,
+    Metric,
+    CommItem,
+    ReportItem
+);
 
 /// One column: how to read and write a cell of row type `T` as text.
 pub struct Column<T> {
@@ -111,17 +126,36 @@ pub struct TableSpec<T> {
     pub badge: Option<fn(&Plan, &T) -> Option<String>>,
 }
 
-fn with_row<T: Row, R>(rows: fn(&Plan) -> &Vec<T>, p: &Plan, id: RowId, f: impl FnOnce(&T) -> R) -> Option<R> {
+fn with_row<T: Row, R>(
+    rows: fn(&Plan) -> &Vec<T>,
+    p: &Plan,
+    id: RowId,
+    f: impl FnOnce(&T) -> R,
+) -> Option<R> {
     rows(p).iter().find(|r| r.id() == id).map(f)
 }
 
 /// Draws the table. Rows are keyed by id, so editing one row does not redraw the others.
 pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     let editor = expect_context::<Editor>();
-    let TableSpec { id, title, intro, noun, rows, rows_mut, columns, caption, badge } = spec;
+    let TableSpec {
+        id,
+        title,
+        intro,
+        noun,
+        rows,
+        rows_mut,
+        columns,
+        caption,
+        badge,
+    } = spec;
     let columns = Arc::new(columns);
     let ids = Memo::new(move |_| {
-        editor.plan.with(|p| p.as_ref().map(|p| rows(p).iter().map(Row::id).collect::<Vec<_>>()).unwrap_or_default())
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| rows(p).iter().map(Row::id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     });
     let read_only = move || editor.read_only.with(Option::is_some);
     let add = move |_| {
@@ -135,7 +169,13 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         let new_id = ids.get_untracked().last().copied();
         if let Some(rid) = new_id {
             request_animation_frame(move || {
-                if let Some(el) = document().query_selector(&format!("#{id}-{rid} input, #{id}-{rid} textarea, #{id}-{rid} select")).ok().flatten() {
+                if let Some(el) = document()
+                    .query_selector(&format!(
+                        "#{id}-{rid} input, #{id}-{rid} textarea, #{id}-{rid} select"
+                    ))
+                    .ok()
+                    .flatten()
+                {
                     let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });
@@ -149,12 +189,21 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 let (get, set) = (c.get, c.set);
                 let binding = Binding::new(
                     move |p: &Plan| with_row(rows, p, rid, get).unwrap_or_default(),
-                    move |p: &mut Plan, s: &str| match rows_mut(p).iter_mut().find(|r| r.id() == rid) {
+                    move |p: &mut Plan, s: &str| match rows_mut(p)
+                        .iter_mut()
+                        .find(|r| r.id() == rid)
+                    {
                         Some(r) => set(r, s),
                         None => Ok(()),
                     },
                 );
-                let mut f = FieldSpec::new(format!("{id}-{rid}-{}", c.key), c.label, c.kind.clone(), binding).hint(c.hint);
+                let mut f = FieldSpec::new(
+                    format!("{id}-{rid}-{}", c.key),
+                    c.label,
+                    c.kind.clone(),
+                    binding,
+                )
+                .hint(c.hint);
                 f.more = c.more;
                 f
             })
@@ -166,7 +215,10 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             view! { <details class="more"><summary>"More detail"</summary><div class="form-grid">{more}</div></details> }
         });
         let title = move || {
-            editor.plan.with(|p| p.as_ref().and_then(|p| with_row(rows, p, rid, caption))).filter(|t| !t.trim().is_empty())
+            editor
+                .plan
+                .with(|p| p.as_ref().and_then(|p| with_row(rows, p, rid, caption)))
+                .filter(|t| !t.trim().is_empty())
         };
         let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
         let heading = move || match title() {
@@ -174,7 +226,12 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             None => format!("New {noun}"),
         };
         let badge_text = move || {
-            badge.and_then(|b| editor.plan.with(|p| p.as_ref().and_then(|p| rows(p).iter().find(|r| r.id() == rid).and_then(|r| b(p, r)))))
+            badge.and_then(|b| {
+                editor.plan.with(|p| {
+                    p.as_ref()
+                        .and_then(|p| rows(p).iter().find(|r| r.id() == rid).and_then(|r| b(p, r)))
+                })
+            })
         };
         let shift = move |delta: isize| {
             editor.edit(|p| {

@@ -11,12 +11,22 @@ use crate::state::workspace::today;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let data = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| (p.header.period_start, p.header.period_end, p.action.actions.clone()))));
+    let data = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.header.period_start,
+                    p.header.period_end,
+                    p.action.actions.clone(),
+                )
+            })
+        })
+    });
     view! {
         <section class="card" id="timeline">
             <h2>"Timeline"</h2>
             {move || {
-                let Some((start, end, actions)) = data.get() else { return view! {}.into_any() };
+                let Some((start, end, actions)) = data.get() else { return ().into_any() };
                 let dated: Vec<_> = actions.iter().filter(|a| a.due.is_some()).collect();
                 if dated.is_empty() {
                     return view! { <p class="muted">"Give actions a due date to see them on the timeline."</p> }.into_any();

@@ -58,19 +58,47 @@ fn mean(v: &[f64]) -> Option<f64> {
 /// Go when the mean is 3.5 or more and no group falls below 2.5; no-go below a mean of 2.5
 /// or when any group is below 2; caution otherwise.
 pub fn assess(answers: &BTreeMap<String, u8>) -> Assessment {
-    let score = |q: &Question| answers.get(q.key).copied().filter(|s| (1..=5).contains(s)).map(f64::from);
+    let score = |q: &Question| {
+        answers
+            .get(q.key)
+            .copied()
+            .filter(|s| (1..=5).contains(s))
+            .map(f64::from)
+    };
     let all: Vec<f64> = QUESTIONS.iter().filter_map(score).collect();
-    let group_means = [0, 1, 2].map(|g| mean(&QUESTIONS.iter().filter(|q| q.group == g).filter_map(score).collect::<Vec<_>>()));
-    let weak = QUESTIONS.iter().filter(|q| score(q).is_some_and(|s| s <= 2.0)).map(|q| q.text).collect();
+    let group_means = [0, 1, 2].map(|g| {
+        mean(
+            &QUESTIONS
+                .iter()
+                .filter(|q| q.group == g)
+                .filter_map(score)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let weak = QUESTIONS
+        .iter()
+        .filter(|q| score(q).is_some_and(|s| s <= 2.0))
+        .map(|q| q.text)
+        .collect();
     let m = mean(&all);
-    let lowest = group_means.iter().flatten().copied().fold(f64::INFINITY, f64::min);
+    let lowest = group_means
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
     let verdict = match m {
         _ if all.len() * 2 < QUESTIONS.len() => Verdict::Unanswered,
         Some(m) if m < 2.5 || lowest < 2.0 => Verdict::NoGo,
         Some(m) if m >= 3.5 && lowest >= 2.5 => Verdict::Go,
         _ => Verdict::Caution,
     };
-    Assessment { verdict, mean: m, group_means, weak, answered: all.len() }
+    Assessment {
+        verdict,
+        mean: m,
+        group_means,
+        weak,
+        answered: all.len(),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -82,10 +110,21 @@ pub struct Balance {
 }
 
 pub fn force_balance(forces: &[Force]) -> Balance {
-    let sum = |k| forces.iter().filter(|f| f.kind == k).filter_map(|f| f.weight).map(|w| f64::from(w.clamp(1, 5))).sum::<f64>();
+    let sum = |k| {
+        forces
+            .iter()
+            .filter(|f| f.kind == k)
+            .filter_map(|f| f.weight)
+            .map(|w| f64::from(w.clamp(1, 5)))
+            .sum::<f64>()
+    };
     let (driving, restraining) = (sum(ForceKind::Driving), sum(ForceKind::Restraining));
     let total = driving + restraining;
-    Balance { driving, restraining, chance: (total > 0.0).then(|| (driving / total * 100.0).round()) }
+    Balance {
+        driving,
+        restraining,
+        chance: (total > 0.0).then(|| (driving / total * 100.0).round()),
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +132,10 @@ mod tests {
     use super::*;
 
     fn answers(score: u8) -> BTreeMap<String, u8> {
-        QUESTIONS.iter().map(|q| (q.key.to_string(), score)).collect()
+        QUESTIONS
+            .iter()
+            .map(|q| (q.key.to_string(), score))
+            .collect()
     }
 
     #[test]
@@ -110,7 +152,14 @@ mod tests {
         let r = assess(&a);
         assert!(r.mean.unwrap() >= 3.5);
         assert_eq!(r.verdict, Verdict::Caution);
-        assert_eq!(r.weak, vec!["Their need is real and clear", "There is a budget", "It is urgent for them"]);
+        assert_eq!(
+            r.weak,
+            vec![
+                "Their need is real and clear",
+                "There is a budget",
+                "It is urgent for them"
+            ]
+        );
         // Out-of-range answers are ignored.
         a.insert("need".into(), 9);
         assert_eq!(assess(&a).answered, 14);
@@ -118,8 +167,16 @@ mod tests {
 
     #[test]
     fn balance_gives_the_chance_of_success() {
-        let f = |kind, w| Force { kind, weight: Some(w), ..Force::default() };
-        let b = force_balance(&[f(ForceKind::Driving, 5), f(ForceKind::Driving, 3), f(ForceKind::Restraining, 2)]);
+        let f = |kind, w| Force {
+            kind,
+            weight: Some(w),
+            ..Force::default()
+        };
+        let b = force_balance(&[
+            f(ForceKind::Driving, 5),
+            f(ForceKind::Driving, 3),
+            f(ForceKind::Restraining, 2),
+        ]);
         assert_eq!((b.driving, b.restraining, b.chance), (8.0, 2.0, Some(80.0)));
         assert_eq!(force_balance(&[]).chance, None);
     }

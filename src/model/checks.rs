@@ -17,8 +17,12 @@ pub enum RelationshipWarning {
 }
 
 /// The roles every buying centre has; each must be filled by at least one contact.
-pub const ESSENTIAL_ROLES: [BuyingRole; 4] =
-    [BuyingRole::DecisionMaker, BuyingRole::EconomicBuyer, BuyingRole::TechnicalBuyer, BuyingRole::User];
+pub const ESSENTIAL_ROLES: [BuyingRole; 4] = [
+    BuyingRole::DecisionMaker,
+    BuyingRole::EconomicBuyer,
+    BuyingRole::TechnicalBuyer,
+    BuyingRole::User,
+];
 
 pub fn relationship_warnings(contacts: &[Contact], today: NaiveDate) -> Vec<RelationshipWarning> {
     use RelationshipWarning::*;
@@ -35,7 +39,11 @@ pub fn relationship_warnings(contacts: &[Contact], today: NaiveDate) -> Vec<Rela
         }
     }
     for c in contacts {
-        if matches!(c.role, BuyingRole::DecisionMaker | BuyingRole::EconomicBuyer) && c.owner.trim().is_empty() {
+        if matches!(
+            c.role,
+            BuyingRole::DecisionMaker | BuyingRole::EconomicBuyer
+        ) && c.owner.trim().is_empty()
+        {
             out.push(DecisionMakerWithoutOwner(c.id));
         }
         if c.attitude <= Attitude::Opponent && c.influence.unwrap_or(0) >= 4 {
@@ -52,7 +60,12 @@ pub fn relationship_warnings(contacts: &[Contact], today: NaiveDate) -> Vec<Rela
 
 /// A logged visit moves that contact's "last contact" forward to the visit's date.
 pub fn sync_last_contact(plan: &mut Plan) {
-    let visits: Vec<(RowId, NaiveDate)> = plan.action.visits.iter().filter_map(|v| Some((v.contact?, v.date?))).collect();
+    let visits: Vec<(RowId, NaiveDate)> = plan
+        .action
+        .visits
+        .iter()
+        .filter_map(|v| Some((v.contact?, v.date?)))
+        .collect();
     for c in &mut plan.relationships.contacts {
         for (id, date) in &visits {
             if *id == c.id && c.last_contact.is_none_or(|d| d < *date) {
@@ -63,17 +76,29 @@ pub fn sync_last_contact(plan: &mut Plan) {
 }
 
 pub fn is_action_overdue(status: ActionStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
-    matches!(status, ActionStatus::Planned | ActionStatus::InProgress) && due.is_some_and(|d| d < today)
+    matches!(status, ActionStatus::Planned | ActionStatus::InProgress)
+        && due.is_some_and(|d| d < today)
 }
 
 pub fn overdue_actions(plan: &Plan, today: NaiveDate) -> usize {
-    plan.action.actions.iter().filter(|a| is_action_overdue(a.status, a.due, today)).count()
+    plan.action
+        .actions
+        .iter()
+        .filter(|a| is_action_overdue(a.status, a.due, today))
+        .count()
 }
 
 /// The last review date, or the plan's start, plus the review interval.
 pub fn next_review(plan: &Plan) -> Option<NaiveDate> {
-    let last = plan.communication.reviews.iter().filter_map(|r| r.date).max();
-    let from = last.or(plan.header.period_start).or_else(|| plan.created_at.map(|t| t.date_naive()))?;
+    let last = plan
+        .communication
+        .reviews
+        .iter()
+        .filter_map(|r| r.date)
+        .max();
+    let from = last
+        .or(plan.header.period_start)
+        .or_else(|| plan.created_at.map(|t| t.date_naive()))?;
     from.checked_add_months(Months::new(plan.header.review_frequency.months()))
 }
 
@@ -108,11 +133,15 @@ impl HealthIssue {
     pub fn fix_at(&self) -> FixAt {
         use HealthIssue::*;
         let (step, anchor) = match self {
-            ObjectiveWithoutMeasure(id) | ObjectiveWithoutDate(id) => (4, format!("objectives-{id}")),
+            ObjectiveWithoutMeasure(id) | ObjectiveWithoutDate(id) => {
+                (4, format!("objectives-{id}"))
+            }
             StrategyWithoutObjective(id) => (4, format!("strategies-{id}")),
             RestrainingForceWithoutAction(id) => (4, format!("forces-{id}")),
             NoObjectives => (4, "objectives".into()),
-            ActionWithoutOwner(id) | ActionWithoutDue(id) | ActionOverdue(id) => (5, format!("actions-{id}")),
+            ActionWithoutOwner(id) | ActionWithoutDue(id) | ActionOverdue(id) => {
+                (5, format!("actions-{id}"))
+            }
             NoActions => (5, "actions".into()),
             NoCoach => (3, "contacts".into()),
             ReviewOverdue(_) => (7, "reviews".into()),
@@ -129,7 +158,12 @@ pub fn health_issues(plan: &Plan, today: NaiveDate) -> Vec<HealthIssue> {
     if plan.portfolio.profit.score.is_none() && plan.portfolio.product_advantage.score.is_none() {
         out.push(NotScreened);
     }
-    if !plan.relationships.contacts.iter().any(|c| c.role == BuyingRole::Coach) {
+    if !plan
+        .relationships
+        .contacts
+        .iter()
+        .any(|c| c.role == BuyingRole::Coach)
+    {
         out.push(NoCoach);
     }
     if bp.objectives.is_empty() {
@@ -144,12 +178,23 @@ pub fn health_issues(plan: &Plan, today: NaiveDate) -> Vec<HealthIssue> {
         }
     }
     for s in &bp.strategies {
-        if !s.objectives.iter().any(|id| bp.objectives.iter().any(|o| o.id == *id)) {
+        if !s
+            .objectives
+            .iter()
+            .any(|id| bp.objectives.iter().any(|o| o.id == *id))
+        {
             out.push(StrategyWithoutObjective(s.id));
         }
     }
-    for f in bp.forces.iter().filter(|f| f.kind == ForceKind::Restraining) {
-        if !f.action.is_some_and(|id| plan.action.actions.iter().any(|a| a.id == id)) {
+    for f in bp
+        .forces
+        .iter()
+        .filter(|f| f.kind == ForceKind::Restraining)
+    {
+        if !f
+            .action
+            .is_some_and(|id| plan.action.actions.iter().any(|a| a.id == id))
+        {
             out.push(RestrainingForceWithoutAction(f.id));
         }
     }
@@ -187,7 +232,10 @@ pub fn checks_made(plan: &Plan) -> usize {
     let bp = &plan.blueprint;
     5 + bp.objectives.len() * 2
         + bp.strategies.len()
-        + bp.forces.iter().filter(|f| f.kind == ForceKind::Restraining).count()
+        + bp.forces
+            .iter()
+            .filter(|f| f.kind == ForceKind::Restraining)
+            .count()
         + plan.action.actions.len() * 2
 }
 
@@ -201,13 +249,22 @@ mod tests {
     }
 
     fn contact(id: RowId, role: BuyingRole) -> Contact {
-        Contact { id, role, owner: "Ann".into(), last_contact: Some(d("2026-11-01")), ..Contact::default() }
+        Contact {
+            id,
+            role,
+            owner: "Ann".into(),
+            last_contact: Some(d("2026-11-01")),
+            ..Contact::default()
+        }
     }
 
     #[test]
     fn warnings_flag_each_relationship_risk() {
         let today = d("2026-11-22");
-        let mut cs = vec![contact(1, BuyingRole::DecisionMaker), contact(2, BuyingRole::User)];
+        let mut cs = vec![
+            contact(1, BuyingRole::DecisionMaker),
+            contact(2, BuyingRole::User),
+        ];
         cs[0].owner.clear();
         cs[1].attitude = Attitude::Opponent;
         cs[1].influence = Some(4);
@@ -218,7 +275,9 @@ mod tests {
         assert!(w.contains(&RelationshipWarning::InfluentialOpponent(2)));
         assert!(w.contains(&RelationshipWarning::NotTouched(2)));
         assert!(!w.contains(&RelationshipWarning::NotTouched(1)));
-        assert!(w.contains(&RelationshipWarning::RoleUnfilled(BuyingRole::TechnicalBuyer)));
+        assert!(w.contains(&RelationshipWarning::RoleUnfilled(
+            BuyingRole::TechnicalBuyer
+        )));
         assert!(!w.contains(&RelationshipWarning::RoleUnfilled(BuyingRole::User)));
     }
 
@@ -238,7 +297,11 @@ mod tests {
         let mut p = Plan::default();
         p.header.period_start = Some(d("2026-01-15"));
         assert_eq!(next_review(&p), Some(d("2026-04-15")));
-        p.communication.reviews.push(Review { id: 1, date: Some(d("2026-06-30")), ..Review::default() });
+        p.communication.reviews.push(Review {
+            id: 1,
+            date: Some(d("2026-06-30")),
+            ..Review::default()
+        });
         p.header.review_frequency = ReviewFrequency::Monthly;
         assert_eq!(next_review(&p), Some(d("2026-07-30")));
         assert!(review_overdue(&p, d("2026-07-31")));
@@ -248,7 +311,12 @@ mod tests {
     #[test]
     fn overdue_counts_only_open_actions_past_due() {
         let mut p = Plan::default();
-        let a = |id, status, due: &str| Action { id, status, due: Some(d(due)), ..Action::default() };
+        let a = |id, status, due: &str| Action {
+            id,
+            status,
+            due: Some(d(due)),
+            ..Action::default()
+        };
         p.action.actions = vec![
             a(1, ActionStatus::Planned, "2026-11-21"),
             a(2, ActionStatus::Done, "2026-11-01"),
@@ -261,10 +329,25 @@ mod tests {
     fn health_finds_each_quality_gap_and_where_to_fix_it() {
         let today = d("2026-11-22");
         let mut p = Plan::default();
-        p.blueprint.objectives.push(Objective { id: 1, title: "Grow".into(), ..Objective::default() });
-        p.blueprint.strategies.push(Strategy { id: 1, objectives: vec![9], ..Strategy::default() });
-        p.blueprint.forces.push(Force { id: 1, kind: ForceKind::Restraining, ..Force::default() });
-        p.action.actions.push(Action { id: 7, ..Action::default() });
+        p.blueprint.objectives.push(Objective {
+            id: 1,
+            title: "Grow".into(),
+            ..Objective::default()
+        });
+        p.blueprint.strategies.push(Strategy {
+            id: 1,
+            objectives: vec![9],
+            ..Strategy::default()
+        });
+        p.blueprint.forces.push(Force {
+            id: 1,
+            kind: ForceKind::Restraining,
+            ..Force::default()
+        });
+        p.action.actions.push(Action {
+            id: 7,
+            ..Action::default()
+        });
         let h = health_issues(&p, today);
         for issue in [
             HealthIssue::ObjectiveWithoutMeasure(1),
@@ -278,7 +361,13 @@ mod tests {
         ] {
             assert!(h.contains(&issue), "missing {issue:?}");
         }
-        assert_eq!(HealthIssue::ActionWithoutOwner(7).fix_at(), FixAt { step: 5, anchor: "actions-7".into() });
+        assert_eq!(
+            HealthIssue::ActionWithoutOwner(7).fix_at(),
+            FixAt {
+                step: 5,
+                anchor: "actions-7".into()
+            }
+        );
         // Fixing them clears them.
         p.blueprint.objectives[0].measure = "Revenue".into();
         p.blueprint.objectives[0].target = Some(1.0);
@@ -302,12 +391,28 @@ mod tests {
         let mut p = Plan::default();
         p.relationships.contacts = vec![contact(1, BuyingRole::User), contact(2, BuyingRole::User)];
         p.action.visits = vec![
-            Visit { id: 1, contact: Some(1), date: Some(d("2026-11-20")), ..Visit::default() },
-            Visit { id: 2, contact: Some(2), date: Some(d("2026-01-01")), ..Visit::default() },
+            Visit {
+                id: 1,
+                contact: Some(1),
+                date: Some(d("2026-11-20")),
+                ..Visit::default()
+            },
+            Visit {
+                id: 2,
+                contact: Some(2),
+                date: Some(d("2026-01-01")),
+                ..Visit::default()
+            },
         ];
         sync_last_contact(&mut p);
-        assert_eq!(p.relationships.contacts[0].last_contact, Some(d("2026-11-20")));
-        assert_eq!(p.relationships.contacts[1].last_contact, Some(d("2026-11-01")));
+        assert_eq!(
+            p.relationships.contacts[0].last_contact,
+            Some(d("2026-11-20"))
+        );
+        assert_eq!(
+            p.relationships.contacts[1].last_contact,
+            Some(d("2026-11-01"))
+        );
     }
 
     #[test]

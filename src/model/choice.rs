@@ -1,6 +1,8 @@
 //! Closed lists a rep picks from: each value's stored key and its English label.
 
-use super::plan::{AccountLevel, ActionStatus, Attitude, BuyingRole, ForceKind, ReviewFrequency, Uptake};
+use super::plan::{
+    AccountLevel, ActionStatus, Attitude, BuyingRole, ForceKind, ReviewFrequency, Uptake,
+};
 use super::scoring::{Grade, Quadrant, StrategyKind};
 
 pub trait Choice: Sized + Copy + PartialEq + Send + Sync + 'static {
@@ -99,7 +101,10 @@ mod tests {
     /// The keys must be the serde names, or a stored value would not read back.
     fn keys_match_serde<T: Choice + serde::Serialize + std::fmt::Debug>() {
         for v in T::all() {
-            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(v.key().into()));
+            assert_eq!(
+                serde_json::to_value(v).unwrap(),
+                serde_json::Value::String(v.key().into())
+            );
             assert_eq!(T::from_key(v.key()), Some(*v));
         }
     }

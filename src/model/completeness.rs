@@ -39,7 +39,13 @@ pub fn step_completeness(p: &Plan) -> [u8; 7] {
             c.gross_margin_pct.is_some(),
             !c.wallet.is_empty(),
         ]),
-        pct(&[!r.contacts.is_empty(), r.contacts.len() >= 3, r.contacts.iter().any(|c| c.reports_to.is_some()), has(&r.decision_process), has(&r.stated_criteria)]),
+        pct(&[
+            !r.contacts.is_empty(),
+            r.contacts.len() >= 3,
+            r.contacts.iter().any(|c| c.reports_to.is_some()),
+            has(&r.decision_process),
+            has(&r.stated_criteria),
+        ]),
         pct(&[
             has(&b.opportunities) || has(&b.threats),
             !b.objectives.is_empty(),
@@ -48,9 +54,27 @@ pub fn step_completeness(p: &Plan) -> [u8; 7] {
             !b.assessment.is_empty(),
             !b.forces.is_empty(),
         ]),
-        pct(&[!p.action.actions.is_empty(), p.action.actions.iter().all(|a| has(&a.owner) && a.due.is_some()) && !p.action.actions.is_empty(), !p.action.visits.is_empty()]),
-        pct(&[!p.resources.resources.is_empty(), p.resources.expected_profit.is_some(), !p.resources.team.is_empty(), !p.resources.scorecard.is_empty()]),
-        pct(&[!m.plan.is_empty(), !m.reviews.is_empty(), !m.report_card.is_empty(), has(&m.issue_competition) || has(&m.issue_growth)]),
+        pct(&[
+            !p.action.actions.is_empty(),
+            p.action
+                .actions
+                .iter()
+                .all(|a| has(&a.owner) && a.due.is_some())
+                && !p.action.actions.is_empty(),
+            !p.action.visits.is_empty(),
+        ]),
+        pct(&[
+            !p.resources.resources.is_empty(),
+            p.resources.expected_profit.is_some(),
+            !p.resources.team.is_empty(),
+            !p.resources.scorecard.is_empty(),
+        ]),
+        pct(&[
+            !m.plan.is_empty(),
+            !m.reviews.is_empty(),
+            !m.report_card.is_empty(),
+            has(&m.issue_competition) || has(&m.issue_growth),
+        ]),
     ]
 }
 

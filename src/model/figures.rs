@@ -16,12 +16,30 @@ pub struct CustomerProfit {
 pub fn customer_profit(p: &Plan) -> Option<CustomerProfit> {
     let c = &p.customer;
     let table: Vec<f64> = c.sales.iter().filter_map(|s| s.last_year).collect();
-    let revenue = if table.is_empty() { p.portfolio.last_year_sales? } else { table.iter().sum() };
+    let revenue = if table.is_empty() {
+        p.portfolio.last_year_sales?
+    } else {
+        table.iter().sum()
+    };
     let margin = c.gross_margin_pct?;
     let gross_profit = revenue * margin / 100.0;
-    let cost_to_serve = [c.cost_promotion, c.cost_sales_staff, c.cost_logistics, c.cost_other].iter().flatten().sum::<f64>();
+    let cost_to_serve = [
+        c.cost_promotion,
+        c.cost_sales_staff,
+        c.cost_logistics,
+        c.cost_other,
+    ]
+    .iter()
+    .flatten()
+    .sum::<f64>();
     let profit = gross_profit - cost_to_serve;
-    Some(CustomerProfit { revenue, gross_profit, cost_to_serve, profit, profit_pct: (revenue != 0.0).then(|| profit / revenue * 100.0) })
+    Some(CustomerProfit {
+        revenue,
+        gross_profit,
+        cost_to_serve,
+        profit,
+        profit_pct: (revenue != 0.0).then(|| profit / revenue * 100.0),
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +60,10 @@ pub fn resource_totals(p: &Plan) -> ResourceTotals {
         days,
         cost,
         return_on_cost: r.expected_profit.filter(|_| cost > 0.0).map(|p| p / cost),
-        cost_of_revenue_pct: r.expected_revenue.filter(|v| *v > 0.0).map(|v| cost / v * 100.0),
+        cost_of_revenue_pct: r
+            .expected_revenue
+            .filter(|v| *v > 0.0)
+            .map(|v| cost / v * 100.0),
     }
 }
 
@@ -60,12 +81,23 @@ mod tests {
         p.customer.cost_logistics = Some(50.0);
         p.customer.cost_other = Some(25.0);
         let cp = customer_profit(&p).unwrap();
-        assert_eq!((cp.gross_profit, cp.cost_to_serve, cp.profit), (300.0, 75.0, 225.0));
+        assert_eq!(
+            (cp.gross_profit, cp.cost_to_serve, cp.profit),
+            (300.0, 75.0, 225.0)
+        );
         assert_eq!(cp.profit_pct, Some(22.5));
         // The sales table, when filled, takes precedence.
         p.customer.sales = vec![
-            ProductSales { id: 1, last_year: Some(400.0), ..Default::default() },
-            ProductSales { id: 2, last_year: Some(100.0), ..Default::default() },
+            ProductSales {
+                id: 1,
+                last_year: Some(400.0),
+                ..Default::default()
+            },
+            ProductSales {
+                id: 2,
+                last_year: Some(100.0),
+                ..Default::default()
+            },
         ];
         assert_eq!(customer_profit(&p).unwrap().revenue, 500.0);
     }
@@ -74,8 +106,18 @@ mod tests {
     fn resource_totals_and_return() {
         let mut p = Plan::default();
         p.resources.resources = vec![
-            Resource { id: 1, days: Some(2.0), cost: Some(300.0), ..Default::default() },
-            Resource { id: 2, days: Some(1.5), cost: Some(200.0), ..Default::default() },
+            Resource {
+                id: 1,
+                days: Some(2.0),
+                cost: Some(300.0),
+                ..Default::default()
+            },
+            Resource {
+                id: 2,
+                days: Some(1.5),
+                cost: Some(200.0),
+                ..Default::default()
+            },
         ];
         p.resources.expected_revenue = Some(10_000.0);
         p.resources.expected_profit = Some(2_000.0);

@@ -8,7 +8,9 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Brings a plan's JSON from schema `from` to `SCHEMA_VERSION`, step by step.
 pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
     if from == 0 || from > SCHEMA_VERSION {
-        return Err(format!("schema version {from} is not one this KeyPlan knows how to upgrade"));
+        return Err(format!(
+            "schema version {from} is not one this KeyPlan knows how to upgrade"
+        ));
     }
     for version in from..SCHEMA_VERSION {
         plan = match version {
@@ -20,7 +22,9 @@ pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
 }
 
 fn unreachable_step(version: u32) -> Result<Value, String> {
-    Err(format!("no upgrade is defined from schema version {version}"))
+    Err(format!(
+        "no upgrade is defined from schema version {version}"
+    ))
 }
 
 /// Schema 1 (the pre-release prototype) kept the header fields at the top level and the

@@ -36,7 +36,9 @@ pub struct Plan {
     pub extra: Extra,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountLevel {
     #[default]
@@ -47,7 +49,12 @@ pub enum AccountLevel {
 }
 
 impl AccountLevel {
-    pub const ALL: [AccountLevel; 4] = [Self::Territory, Self::Regional, Self::National, Self::Global];
+    pub const ALL: [AccountLevel; 4] = [
+        Self::Territory,
+        Self::Regional,
+        Self::National,
+        Self::Global,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +68,12 @@ pub enum ReviewFrequency {
 }
 
 impl ReviewFrequency {
-    pub const ALL: [ReviewFrequency; 4] = [Self::Monthly, Self::Quarterly, Self::HalfYearly, Self::Yearly];
+    pub const ALL: [ReviewFrequency; 4] = [
+        Self::Monthly,
+        Self::Quarterly,
+        Self::HalfYearly,
+        Self::Yearly,
+    ];
     pub fn months(self) -> u32 {
         match self {
             Self::Monthly => 1,
@@ -235,7 +247,13 @@ pub enum Attitude {
 }
 
 impl Attitude {
-    pub const ALL: [Attitude; 5] = [Self::Enemy, Self::Opponent, Self::Neutral, Self::Supporter, Self::Mentor];
+    pub const ALL: [Attitude; 5] = [
+        Self::Enemy,
+        Self::Opponent,
+        Self::Neutral,
+        Self::Supporter,
+        Self::Mentor,
+    ];
 }
 
 /// A person at the customer, and our relationship with them.
@@ -511,7 +529,10 @@ impl Plan {
             id: id.into(),
             created_at: Some(now),
             updated_at: Some(now),
-            header: Header { account_name: account_name.into(), ..Header::default() },
+            header: Header {
+                account_name: account_name.into(),
+                ..Header::default()
+            },
             ..Plan::default()
         }
     }

@@ -59,21 +59,42 @@ pub fn layout(contacts: &[Contact]) -> Layout {
     for (level, row) in rows.iter_mut().enumerate() {
         // Sort by the boss's x so lines cross less.
         row.sort_by(|a, b| {
-            let bx = |i: usize| contacts[i].reports_to.and_then(|r| contacts.iter().position(|c| c.id == r)).map_or(0.0, |p| x_of[p]);
-            bx(*a).partial_cmp(&bx(*b)).unwrap_or(std::cmp::Ordering::Equal)
+            let bx = |i: usize| {
+                contacts[i]
+                    .reports_to
+                    .and_then(|r| contacts.iter().position(|c| c.id == r))
+                    .map_or(0.0, |p| x_of[p])
+            };
+            bx(*a)
+                .partial_cmp(&bx(*b))
+                .unwrap_or(std::cmp::Ordering::Equal)
         });
         let step = width / row.len().max(1) as f64;
         for (k, &i) in row.iter().enumerate() {
             let x = step * (k as f64 + 0.5);
             x_of[i] = x;
-            nodes.push(Node { id: contacts[i].id, x, y: ROW_H * (level as f64 + 0.5), level });
+            nodes.push(Node {
+                id: contacts[i].id,
+                x,
+                y: ROW_H * (level as f64 + 0.5),
+                level,
+            });
         }
     }
     let edges = contacts
         .iter()
-        .filter_map(|c| c.reports_to.filter(|r| *r != c.id && contacts.iter().any(|x| x.id == *r)).map(|r| (c.id, r)))
+        .filter_map(|c| {
+            c.reports_to
+                .filter(|r| *r != c.id && contacts.iter().any(|x| x.id == *r))
+                .map(|r| (c.id, r))
+        })
         .collect();
-    Layout { nodes, edges, width, height: ROW_H * levels.max(1) as f64 }
+    Layout {
+        nodes,
+        edges,
+        width,
+        height: ROW_H * levels.max(1) as f64,
+    }
 }
 
 #[cfg(test)]
@@ -81,7 +102,11 @@ mod tests {
     use super::*;
 
     fn c(id: RowId, boss: Option<RowId>) -> Contact {
-        Contact { id, reports_to: boss, ..Contact::default() }
+        Contact {
+            id,
+            reports_to: boss,
+            ..Contact::default()
+        }
     }
 
     #[test]
@@ -103,7 +128,9 @@ mod tests {
 
     #[test]
     fn sixty_contacts_fit_without_overlap() {
-        let contacts: Vec<Contact> = (1..=60).map(|i| c(i, if i == 1 { None } else { Some(1 + (i - 2) / 6) })).collect();
+        let contacts: Vec<Contact> = (1..=60)
+            .map(|i| c(i, if i == 1 { None } else { Some(1 + (i - 2) / 6) }))
+            .collect();
         let l = layout(&contacts);
         for a in &l.nodes {
             for b in &l.nodes {

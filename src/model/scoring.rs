@@ -37,7 +37,9 @@ impl Criterion {
 
     pub fn axis(self) -> Axis {
         match self {
-            Self::Profit | Self::Growth | Self::ReferenceValue | Self::StrategicValue => Axis::Attractiveness,
+            Self::Profit | Self::Growth | Self::ReferenceValue | Self::StrategicValue => {
+                Axis::Attractiveness
+            }
             _ => Axis::Ability,
         }
     }
@@ -86,7 +88,11 @@ pub struct ScoringSettings {
 
 impl Default for ScoringSettings {
     fn default() -> Self {
-        ScoringSettings { weights: [40.0, 25.0, 15.0, 20.0, 35.0, 30.0, 15.0, 20.0], gold_min: 3.8, silver_min: 2.8 }
+        ScoringSettings {
+            weights: [40.0, 25.0, 15.0, 20.0, 35.0, 30.0, 15.0, 20.0],
+            gold_min: 3.8,
+            silver_min: 2.8,
+        }
     }
 }
 
@@ -118,7 +124,12 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [Self::Core, Self::CorePotential, Self::General, Self::Peripheral];
+    pub const ALL: [Quadrant; 4] = [
+        Self::Core,
+        Self::CorePotential,
+        Self::General,
+        Self::Peripheral,
+    ];
 
     pub fn of(attractiveness: f64, ability: f64) -> Quadrant {
         match (attractiveness >= HIGH_FROM, ability >= HIGH_FROM) {
@@ -198,7 +209,10 @@ pub fn grade(overall: f64, s: &ScoringSettings) -> Grade {
 
 /// Improvement potential, 0–100: how attractive the account is (1–5 mapped to 0–1) times the
 /// share of its spend we do not yet have. An attractive account where we are small ranks first.
-pub fn improvement_potential(attractiveness: Option<f64>, share_of_spend_pct: Option<f64>) -> Option<f64> {
+pub fn improvement_potential(
+    attractiveness: Option<f64>,
+    share_of_spend_pct: Option<f64>,
+) -> Option<f64> {
     let a = (attractiveness? - 1.0) / 4.0;
     let headroom = 1.0 - share_of_spend_pct?.clamp(0.0, 100.0) / 100.0;
     Some((a.clamp(0.0, 1.0) * headroom * 100.0).round())
@@ -209,7 +223,10 @@ mod tests {
     use super::*;
 
     fn rated(score: u8) -> Rated {
-        Rated { score: Some(score), note: String::new() }
+        Rated {
+            score: Some(score),
+            note: String::new(),
+        }
     }
 
     fn portfolio(attr: [u8; 4], ability: [u8; 4]) -> Portfolio {
@@ -232,8 +249,10 @@ mod tests {
     #[test]
     fn unscored_criteria_are_left_out_not_zero() {
         let s = ScoringSettings::default();
-        let mut p = Portfolio::default();
-        p.growth = rated(4);
+        let p = Portfolio {
+            growth: rated(4),
+            ..Portfolio::default()
+        };
         assert_eq!(axis_score(&p, Axis::Attractiveness, &s), Some(4.0));
         assert_eq!(axis_score(&p, Axis::Ability, &s), None);
         assert_eq!(screen(&p, &s).quadrant, None);

@@ -10,7 +10,14 @@ pub fn snapshot(plan: &Plan) -> Value {
     p.communication.reviews.clear();
     let mut v = serde_json::to_value(&p).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
-        for k in ["revision", "updated_at", "created_at", "id", "archived", "example"] {
+        for k in [
+            "revision",
+            "updated_at",
+            "created_at",
+            "id",
+            "archived",
+            "example",
+        ] {
             m.remove(k);
         }
     }
@@ -81,9 +88,19 @@ fn walk(step: u8, path: &str, a: &Value, b: &Value, out: &mut Vec<Change>) {
             keys.sort();
             keys.dedup();
             for k in keys {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 let st = if path.is_empty() { step_of(k) } else { step };
-                walk(st, &p, x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), out);
+                walk(
+                    st,
+                    &p,
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         // Tables of rows: match rows by id so a reorder is not a change of every row.
@@ -92,11 +109,23 @@ fn walk(step: u8, path: &str, a: &Value, b: &Value, out: &mut Vec<Change>) {
             for r in x {
                 match y.iter().find(|s| id(s) == id(r)) {
                     Some(s) => walk(step, &format!("{path}[{}]", short(r)), r, s, out),
-                    None => out.push(Change { step, path: path.into(), kind: ChangeKind::Removed, before: short(r), after: String::new() }),
+                    None => out.push(Change {
+                        step,
+                        path: path.into(),
+                        kind: ChangeKind::Removed,
+                        before: short(r),
+                        after: String::new(),
+                    }),
                 }
             }
             for s in y.iter().filter(|s| !x.iter().any(|r| id(r) == id(s))) {
-                out.push(Change { step, path: path.into(), kind: ChangeKind::Added, before: String::new(), after: short(s) });
+                out.push(Change {
+                    step,
+                    path: path.into(),
+                    kind: ChangeKind::Added,
+                    before: String::new(),
+                    after: short(s),
+                });
             }
         }
         (x, y) if x != y => {
@@ -106,7 +135,13 @@ fn walk(step: u8, path: &str, a: &Value, b: &Value, out: &mut Vec<Change>) {
                 (true, true) => return,
                 _ => ChangeKind::Changed,
             };
-            out.push(Change { step, path: path.into(), kind, before: short(x), after: short(y) });
+            out.push(Change {
+                step,
+                path: path.into(),
+                kind,
+                before: short(x),
+                after: short(y),
+            });
         }
         _ => {}
     }
@@ -128,7 +163,10 @@ mod tests {
     #[test]
     fn snapshot_leaves_out_reviews_and_bookkeeping() {
         let mut p = Plan::new("x", "Acme", chrono::Utc::now());
-        p.communication.reviews.push(Review { id: 1, ..Review::default() });
+        p.communication.reviews.push(Review {
+            id: 1,
+            ..Review::default()
+        });
         let s = snapshot(&p);
         assert_eq!(s["communication"]["reviews"], serde_json::json!([]));
         assert!(s.get("revision").is_none());
@@ -138,23 +176,54 @@ mod tests {
     fn diff_reports_added_removed_and_changed_by_step() {
         let mut p = Plan::default();
         p.header.account_name = "Acme".into();
-        p.blueprint.objectives.push(Objective { id: 1, title: "Grow 10%".into(), ..Objective::default() });
-        p.action.actions.push(Action { id: 1, what: "Visit CFO".into(), ..Action::default() });
+        p.blueprint.objectives.push(Objective {
+            id: 1,
+            title: "Grow 10%".into(),
+            ..Objective::default()
+        });
+        p.action.actions.push(Action {
+            id: 1,
+            what: "Visit CFO".into(),
+            ..Action::default()
+        });
         let a = snapshot(&p);
         p.header.account_name = "Acme Steel".into();
         p.blueprint.objectives[0].title = "Grow 12%".into();
         p.action.actions.clear();
-        p.action.actions.push(Action { id: 2, what: "Run a workshop".into(), ..Action::default() });
+        p.action.actions.push(Action {
+            id: 2,
+            what: "Run a workshop".into(),
+            ..Action::default()
+        });
         p.resources.expected_revenue = Some(5.0);
         let b = snapshot(&p);
         let d = diff(&a, &b);
         let find = |path: &str, kind| d.iter().find(|c| c.path == path && c.kind == kind).cloned();
         let name = find("header.account_name", ChangeKind::Changed).unwrap();
-        assert_eq!((name.step, name.before.as_str(), name.after.as_str()), (1, "Acme", "Acme Steel"));
-        assert_eq!(find("blueprint.objectives[Grow 10%].title", ChangeKind::Changed).unwrap().step, 4);
-        assert_eq!(find("action.actions", ChangeKind::Removed).unwrap().before, "Visit CFO");
-        assert_eq!(find("action.actions", ChangeKind::Added).unwrap().after, "Run a workshop");
-        assert_eq!(find("resources.expected_revenue", ChangeKind::Added).unwrap().step, 6);
+        assert_eq!(
+            (name.step, name.before.as_str(), name.after.as_str()),
+            (1, "Acme", "Acme Steel")
+        );
+        assert_eq!(
+            find("blueprint.objectives[Grow 10%].title", ChangeKind::Changed)
+                .unwrap()
+                .step,
+            4
+        );
+        assert_eq!(
+            find("action.actions", ChangeKind::Removed).unwrap().before,
+            "Visit CFO"
+        );
+        assert_eq!(
+            find("action.actions", ChangeKind::Added).unwrap().after,
+            "Run a workshop"
+        );
+        assert_eq!(
+            find("resources.expected_revenue", ChangeKind::Added)
+                .unwrap()
+                .step,
+            6
+        );
         assert!(d.windows(2).all(|w| w[0].step <= w[1].step));
         assert!(diff(&a, &a).is_empty());
     }

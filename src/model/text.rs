@@ -20,13 +20,19 @@ impl FieldValue for String {
 
 /// Reads "1,200", "$ 1 200.50", "12.5%" or "-3": separators, currency signs and % are ignored.
 pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
-    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '$' | '€' | '£' | '¥' | '%' | '_')).collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '$' | '€' | '£' | '¥' | '%' | '_'))
+        .collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
     match cleaned.parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Some(n)),
-        _ => Err(format!("\"{}\" is not a number. Type digits, like 1200 or 12.5.", text.trim())),
+        _ => Err(format!(
+            "\"{}\" is not a number. Type digits, like 1200 or 12.5.",
+            text.trim()
+        )),
     }
 }
 
@@ -64,14 +70,17 @@ impl FieldValue for Option<u8> {
 
 impl FieldValue for Option<NaiveDate> {
     fn to_text(&self) -> String {
-        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+        self.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
     }
     fn from_text(text: &str) -> Result<Self, String> {
         match text.trim() {
             "" => Ok(None),
             t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| format!("\"{t}\" is not a date. Use the date picker or type it as 2026-03-31.")),
+                .map_err(|_| {
+                    format!("\"{t}\" is not a date. Use the date picker or type it as 2026-03-31.")
+                }),
         }
     }
 }
@@ -92,7 +101,10 @@ impl FieldValue for Option<u32> {
     fn from_text(text: &str) -> Result<Self, String> {
         match text.trim() {
             "" => Ok(None),
-            t => t.parse().map(Some).map_err(|_| format!("\"{t}\" is not one of the choices.")),
+            t => t
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("\"{t}\" is not one of the choices.")),
         }
     }
 }
@@ -100,10 +112,20 @@ impl FieldValue for Option<u32> {
 /// A set of row ids (e.g. the objectives a strategy serves), written "1,3".
 impl FieldValue for Vec<u32> {
     fn to_text(&self) -> String {
-        self.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+        self.iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
     }
     fn from_text(text: &str) -> Result<Self, String> {
-        text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| s.parse().map_err(|_| format!("\"{s}\" is not one of the choices."))).collect()
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| format!("\"{s}\" is not one of the choices."))
+            })
+            .collect()
     }
 }
 
@@ -139,6 +161,8 @@ mod tests {
         assert!(<Option<u8>>::from_text("0").is_err());
         let d = <Option<NaiveDate>>::from_text("2026-03-31").unwrap();
         assert_eq!(d.to_text(), "2026-03-31");
-        assert!(<Option<NaiveDate>>::from_text("31/03/2026").unwrap_err().contains("not a date"));
+        assert!(<Option<NaiveDate>>::from_text("31/03/2026")
+            .unwrap_err()
+            .contains("not a date"));
     }
 }

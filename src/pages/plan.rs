@@ -15,7 +15,11 @@ use crate::steps::{step_view, STEP_NAMES};
 pub fn PlanPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let router = expect_context::<Router>();
-    let plan_id = Memo::new(move |_| router.route.with(|r| r.plan_id().unwrap_or_default().to_string()));
+    let plan_id = Memo::new(move |_| {
+        router
+            .route
+            .with(|r| r.plan_id().unwrap_or_default().to_string())
+    });
     let step = Memo::new(move |_| match router.route.get() {
         Route::Step { step, .. } => step,
         _ => 0,
@@ -33,14 +37,24 @@ pub fn PlanPage() -> impl IntoView {
         }
         now
     });
-    let account = move || editor.plan.with(|p| p.as_ref().map(|p| p.display_name().to_string())).unwrap_or_default();
+    let account = move || {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+            .unwrap_or_default()
+    };
 
     let nav = move || {
         let id = plan_id.get();
         let current = step.get();
         (1..=STEPS)
             .map(|n| {
-                let href = Route::Step { plan: id.clone(), step: n, focus: None }.to_hash();
+                let href = Route::Step {
+                    plan: id.clone(),
+                    step: n,
+                    focus: None,
+                }
+                .to_hash();
                 view! {
                     <li>
                         <a href=href aria-current=move || (n == current).then_some("step")>
@@ -52,7 +66,12 @@ pub fn PlanPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let check_href = move || Route::Health { plan: plan_id.get() }.to_hash();
+    let check_href = move || {
+        Route::Health {
+            plan: plan_id.get(),
+        }
+        .to_hash()
+    };
 
     let body = move || {
         if let Some(problem) = editor.problem.get() {
@@ -65,8 +84,22 @@ pub fn PlanPage() -> impl IntoView {
         if n == 0 {
             return crate::steps::health::HealthPage().into_any();
         }
-        let prev = (n > 1).then(|| Route::Step { plan: plan_id.get_untracked(), step: n - 1, focus: None }.to_hash());
-        let next = (n < STEPS).then(|| Route::Step { plan: plan_id.get_untracked(), step: n + 1, focus: None }.to_hash());
+        let prev = (n > 1).then(|| {
+            Route::Step {
+                plan: plan_id.get_untracked(),
+                step: n - 1,
+                focus: None,
+            }
+            .to_hash()
+        });
+        let next = (n < STEPS).then(|| {
+            Route::Step {
+                plan: plan_id.get_untracked(),
+                step: n + 1,
+                focus: None,
+            }
+            .to_hash()
+        });
         view! {
             <article class="step" aria-labelledby="step-heading">
                 <p class="eyebrow">{account} " · Step " {n} " of " {STEPS}</p>
@@ -109,10 +142,16 @@ fn focus_target(field: Option<&str>) {
         .and_then(|f| doc.get_element_by_id(f))
         .and_then(|el| {
             // A row or section: focus its first input; a field: itself.
-            if el.matches("input, textarea, select, button").unwrap_or(false) {
+            if el
+                .matches("input, textarea, select, button")
+                .unwrap_or(false)
+            {
                 Some(el)
             } else {
-                el.query_selector("input, textarea, select").ok().flatten().or(Some(el))
+                el.query_selector("input, textarea, select")
+                    .ok()
+                    .flatten()
+                    .or(Some(el))
             }
         })
         .or_else(|| doc.get_element_by_id("step-heading"));

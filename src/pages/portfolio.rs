@@ -13,8 +13,13 @@ pub fn PortfolioPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let creating = RwSignal::new(false);
     let plans = Memo::new(move |_| {
-        let mut list: Vec<PlanSummary> = ws.summaries.get().into_iter().filter(|s| !s.archived).collect();
-        list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        let mut list: Vec<PlanSummary> = ws
+            .summaries
+            .get()
+            .into_iter()
+            .filter(|s| !s.archived)
+            .collect();
+        list.sort_by_key(|s| std::cmp::Reverse(s.updated_at));
         list
     });
     let empty = move || plans.with(Vec::is_empty) && ws.damaged.with(Vec::is_empty);
@@ -77,12 +82,20 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked();
         if n.trim().is_empty() {
-            error.set(Some("Type the account's name, for example “Acme Steel”.".into()));
+            error.set(Some(
+                "Type the account's name, for example “Acme Steel”.".into(),
+            ));
             return;
         }
         match ws.create_plan(&n) {
-            Ok(id) => router.go(Route::Step { plan: id, step: 1, focus: None }),
-            Err(e) => error.set(Some(format!("{e} The plan was not created; free some space on the Storage page and try again."))),
+            Ok(id) => router.go(Route::Step {
+                plan: id,
+                step: 1,
+                focus: None,
+            }),
+            Err(e) => error.set(Some(format!(
+                "{e} The plan was not created; free some space on the Storage page and try again."
+            ))),
         }
     };
     view! {

@@ -23,15 +23,19 @@ pub fn StoragePage() -> impl IntoView {
     let used = move || usage.with(|u| u.iter().map(|(_, n)| n).sum::<usize>());
     let largest = move || {
         let mut plans: Vec<(String, usize)> = usage.with(|u| {
-            u.iter().filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n))).collect()
+            u.iter()
+                .filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n)))
+                .collect()
         });
-        plans.sort_by(|a, b| b.1.cmp(&a.1));
+        plans.sort_by_key(|p| std::cmp::Reverse(p.1));
         plans.truncate(5);
         plans
     };
     let message = RwSignal::new(None::<String>);
     let export_all = move |_| {
-        let ids: Vec<String> = ws.summaries.with_untracked(|l| l.iter().map(|s| s.id.clone()).collect());
+        let ids: Vec<String> = ws
+            .summaries
+            .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect());
         let mut plans = Vec::new();
         let mut skipped = 0;
         for id in ids {
@@ -43,7 +47,11 @@ pub fn StoragePage() -> impl IntoView {
         }
         let now = Utc::now();
         let text = file::encode_file(&plans, Some(&ws.settings.get_untracked()), now);
-        if download(&file::file_name("KeyPlan backup", now), "application/json", &text) {
+        if download(
+            &file::file_name("KeyPlan backup", now),
+            "application/json",
+            &text,
+        ) {
             storage::mark_exported(today());
             ws.last_export.set(Some(today()));
             ws.backup_clock.set(today());
@@ -53,7 +61,11 @@ pub fn StoragePage() -> impl IntoView {
             }));
         }
     };
-    let name_of = move |id: &str| ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| id.to_string());
+    let name_of = move |id: &str| {
+        ws.summaries
+            .with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
     view! {
         <div class="page storage">
             <h1 id="page-heading" tabindex="-1">"Storage & backup"</h1>

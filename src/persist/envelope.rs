@@ -55,13 +55,22 @@ fn head(kind: &str, revision: u64, now: DateTime<Utc>) -> Head {
 }
 
 pub fn encode_plan(plan: &Plan, now: DateTime<Utc>) -> String {
-    let stored = Stored { head: head(PLAN_KIND, plan.revision, now), body: &PlanBody { plan } };
+    let stored = Stored {
+        head: head(PLAN_KIND, plan.revision, now),
+        body: &PlanBody { plan },
+    };
     serde_json::to_string(&stored).expect("a plan always serialises")
 }
 
 pub fn encode_index(plans: &[PlanSummary], now: DateTime<Utc>) -> String {
-    let body = IndexBody { plans: plans.to_vec() };
-    serde_json::to_string(&Stored { head: head(INDEX_KIND, 0, now), body: &body }).expect("an index always serialises")
+    let body = IndexBody {
+        plans: plans.to_vec(),
+    };
+    serde_json::to_string(&Stored {
+        head: head(INDEX_KIND, 0, now),
+        body: &body,
+    })
+    .expect("an index always serialises")
 }
 
 pub fn encode_settings<T: Serialize>(settings: &T, now: DateTime<Utc>) -> String {
@@ -69,18 +78,34 @@ pub fn encode_settings<T: Serialize>(settings: &T, now: DateTime<Utc>) -> String
     struct Body<'a, T: Serialize> {
         settings: &'a T,
     }
-    serde_json::to_string(&Stored { head: head(SETTINGS_KIND, 0, now), body: &Body { settings } })
-        .expect("settings always serialise")
+    serde_json::to_string(&Stored {
+        head: head(SETTINGS_KIND, 0, now),
+        body: &Body { settings },
+    })
+    .expect("settings always serialise")
 }
 
 /// Why a stored or imported value could not be read. Each says what is wrong in words a rep understands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
-    NotJson { line: usize, column: usize, detail: String },
-    NotKeyplan { found: Option<String> },
-    WrongKind { expected: &'static str, found: String },
-    Newer { version: u32 },
-    Invalid { detail: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    NotKeyplan {
+        found: Option<String>,
+    },
+    WrongKind {
+        expected: &'static str,
+        found: String,
+    },
+    Newer {
+        version: u32,
+    },
+    Invalid {
+        detail: String,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -105,7 +130,12 @@ pub fn parse_json(raw: &str) -> Result<Value, DecodeError> {
     serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
         line: e.line(),
         column: e.column(),
-        detail: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
     })
 }
 
@@ -119,12 +149,18 @@ pub fn read_head(value: &Value, expected: &'static str) -> Result<Head, DecodeEr
         return Err(DecodeError::NotKeyplan { found: Some(kind) });
     }
     if kind != expected {
-        return Err(DecodeError::WrongKind { expected, found: kind });
+        return Err(DecodeError::WrongKind {
+            expected,
+            found: kind,
+        });
     }
-    let head = Head::deserialize(value)
-    .map_err(|e| DecodeError::Invalid { detail: format!("its header is wrong ({e})") })?;
+    let head = Head::deserialize(value).map_err(|e| DecodeError::Invalid {
+        detail: format!("its header is wrong ({e})"),
+    })?;
     if head.schema_version > SCHEMA_VERSION {
-        return Err(DecodeError::Newer { version: head.schema_version });
+        return Err(DecodeError::Newer {
+            version: head.schema_version,
+        });
     }
     Ok(head)
 }
@@ -142,14 +178,25 @@ pub struct LoadedPlan {
 pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
     let mut value = parse_json(raw)?;
     let head = read_head(&value, PLAN_KIND)?;
-    let plan = value.get_mut("plan").map(Value::take).ok_or(DecodeError::Invalid { detail: "it has no plan".into() })?;
+    let plan = value
+        .get_mut("plan")
+        .map(Value::take)
+        .ok_or(DecodeError::Invalid {
+            detail: "it has no plan".into(),
+        })?;
     let migrated_from = (head.schema_version < SCHEMA_VERSION).then_some(head.schema_version);
     let plan = match migrated_from {
         Some(from) => migrate(plan, from).map_err(|detail| DecodeError::Invalid { detail })?,
         None => plan,
     };
-    let plan: Plan = serde_json::from_value(plan).map_err(|e| DecodeError::Invalid { detail: e.to_string() })?;
-    Ok(LoadedPlan { plan, head, migrated_from })
+    let plan: Plan = serde_json::from_value(plan).map_err(|e| DecodeError::Invalid {
+        detail: e.to_string(),
+    })?;
+    Ok(LoadedPlan {
+        plan,
+        head,
+        migrated_from,
+    })
 }
 
 /// Best-effort reading of a plan from a newer KeyPlan, to show it read-only.
@@ -161,15 +208,22 @@ pub fn decode_plan_read_only(raw: &str) -> Option<Plan> {
 pub fn decode_index(raw: &str) -> Result<Vec<PlanSummary>, DecodeError> {
     let value = parse_json(raw)?;
     read_head(&value, INDEX_KIND)?;
-    let body: IndexBody = serde_json::from_value(value).map_err(|e| DecodeError::Invalid { detail: e.to_string() })?;
+    let body: IndexBody = serde_json::from_value(value).map_err(|e| DecodeError::Invalid {
+        detail: e.to_string(),
+    })?;
     Ok(body.plans)
 }
 
 pub fn decode_settings<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
     let mut value = parse_json(raw)?;
     read_head(&value, SETTINGS_KIND)?;
-    let settings = value.get_mut("settings").map(Value::take).unwrap_or(Value::Null);
-    serde_json::from_value(settings).map_err(|e| DecodeError::Invalid { detail: e.to_string() })
+    let settings = value
+        .get_mut("settings")
+        .map(Value::take)
+        .unwrap_or(Value::Null);
+    serde_json::from_value(settings).map_err(|e| DecodeError::Invalid {
+        detail: e.to_string(),
+    })
 }
 
 /// The revision of a stored plan, read without building the plan.
@@ -206,8 +260,14 @@ mod tests {
 
     #[test]
     fn each_decode_error_is_told_apart() {
-        assert!(matches!(decode_plan("{\"kind\": "), Err(DecodeError::NotJson { line: 1, .. })));
-        assert!(matches!(decode_plan("[1,2]"), Err(DecodeError::NotKeyplan { found: None })));
+        assert!(matches!(
+            decode_plan("{\"kind\": "),
+            Err(DecodeError::NotJson { line: 1, .. })
+        ));
+        assert!(matches!(
+            decode_plan("[1,2]"),
+            Err(DecodeError::NotKeyplan { found: None })
+        ));
         assert!(matches!(
             decode_plan(r#"{"kind":"photoshop"}"#),
             Err(DecodeError::NotKeyplan { found: Some(k) }) if k == "photoshop"
@@ -220,13 +280,18 @@ mod tests {
             decode_plan(r#"{"kind":"keyplan.plan","schema_version":99,"plan":{}}"#),
             Err(DecodeError::Newer { version: 99 })
         ));
-        assert!(matches!(decode_plan(r#"{"kind":"keyplan.plan","schema_version":2}"#), Err(DecodeError::Invalid { .. })));
+        assert!(matches!(
+            decode_plan(r#"{"kind":"keyplan.plan","schema_version":2}"#),
+            Err(DecodeError::Invalid { .. })
+        ));
         assert!(matches!(
             decode_plan(r#"{"kind":"keyplan.plan","schema_version":"two","plan":{}}"#),
             Err(DecodeError::Invalid { .. })
         ));
         assert!(matches!(
-            decode_plan(r#"{"kind":"keyplan.plan","schema_version":2,"plan":{"header":{"level":"galactic"}}}"#),
+            decode_plan(
+                r#"{"kind":"keyplan.plan","schema_version":2,"plan":{"header":{"level":"galactic"}}}"#
+            ),
             Err(DecodeError::Invalid { .. })
         ));
         let msg = DecodeError::Newer { version: 3 }.to_string();
@@ -260,13 +325,20 @@ mod tests {
         let again: Value = serde_json::from_str(&encode_plan(&plan, now())).unwrap();
         assert_eq!(again["plan"]["future_top"], json!({"a":1}));
         assert_eq!(again["plan"]["header"]["future_header"], json!("x"));
-        assert_eq!(again["plan"]["relationships"]["contacts"][0]["future_contact"], json!(true));
+        assert_eq!(
+            again["plan"]["relationships"]["contacts"][0]["future_contact"],
+            json!(true)
+        );
     }
 
     #[test]
     fn index_round_trips_and_rejects_garbage() {
-        let s = PlanSummary { id: "a".into(), name: "A".into(), ..PlanSummary::default() };
-        let raw = encode_index(&[s.clone()], now());
+        let s = PlanSummary {
+            id: "a".into(),
+            name: "A".into(),
+            ..PlanSummary::default()
+        };
+        let raw = encode_index(std::slice::from_ref(&s), now());
         assert_eq!(decode_index(&raw).unwrap(), vec![s]);
         assert!(decode_index("garbage").is_err());
     }

@@ -23,7 +23,14 @@ struct FileOut<'a> {
 
 /// The text of a KeyPlan file holding `plans` (and the workspace settings for a full backup).
 pub fn encode_file(plans: &[Plan], settings: Option<&Settings>, now: DateTime<Utc>) -> String {
-    let file = FileOut { kind: FILE_KIND, schema_version: SCHEMA_VERSION, app_version: APP_VERSION, exported_at: now, settings, plans };
+    let file = FileOut {
+        kind: FILE_KIND,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at: now,
+        settings,
+        plans,
+    };
     serde_json::to_string_pretty(&file).expect("plans always serialise")
 }
 
@@ -37,7 +44,11 @@ pub fn file_name(label: &str, now: DateTime<Utc>) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let slug = if slug.is_empty() { "plan".to_string() } else { slug.chars().take(60).collect() };
+    let slug = if slug.is_empty() {
+        "plan".to_string()
+    } else {
+        slug.chars().take(60).collect()
+    };
     format!("{slug}-{}.keyplan.json", now.format("%Y-%m-%d"))
 }
 
@@ -60,8 +71,14 @@ mod tests {
     #[test]
     fn file_names_are_safe_and_dated() {
         let now: DateTime<Utc> = "2026-11-22T10:00:00Z".parse().unwrap();
-        assert_eq!(file_name("Acme Steel / Asia", now), "Acme-Steel-Asia-2026-11-22.keyplan.json");
+        assert_eq!(
+            file_name("Acme Steel / Asia", now),
+            "Acme-Steel-Asia-2026-11-22.keyplan.json"
+        );
         assert_eq!(file_name("  ", now), "plan-2026-11-22.keyplan.json");
-        assert_eq!(file_name("上海 汽车", now), "上海-汽车-2026-11-22.keyplan.json");
+        assert_eq!(
+            file_name("上海 汽车", now),
+            "上海-汽车-2026-11-22.keyplan.json"
+        );
     }
 }

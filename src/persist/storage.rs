@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
 
 use super::envelope::{
-    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan, encode_settings,
-    stored_revision, DecodeError, LoadedPlan,
+    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan,
+    encode_settings, stored_revision, DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -34,14 +34,19 @@ pub enum StoreError {
     /// The browser refused the write: storage is full.
     QuotaFull,
     /// Another tab saved a newer revision of this plan.
-    Conflict { stored: u64, ours: u64 },
+    Conflict {
+        stored: u64,
+        ours: u64,
+    },
     Failed(String),
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Unavailable(why) => write!(f, "This browser does not let KeyPlan store data ({why})."),
+            Self::Unavailable(why) => {
+                write!(f, "This browser does not let KeyPlan store data ({why}).")
+            }
             Self::QuotaFull => write!(f, "The browser's storage for KeyPlan is full."),
             Self::Conflict { .. } => write!(f, "This plan was changed in another tab or window."),
             Self::Failed(why) => write!(f, "Saving failed: {why}."),
@@ -50,8 +55,14 @@ impl std::fmt::Display for StoreError {
 }
 
 fn describe(err: &JsValue) -> (String, String) {
-    let name = js_sys::Reflect::get(err, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let message = js_sys::Reflect::get(err, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let name = js_sys::Reflect::get(err, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let message = js_sys::Reflect::get(err, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     (name, message)
 }
 
@@ -59,7 +70,9 @@ fn local() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StoreError::Unavailable("local storage is turned off".into())),
+        Ok(None) => Err(StoreError::Unavailable(
+            "local storage is turned off".into(),
+        )),
         Err(e) => Err(StoreError::Unavailable(describe(&e).1)),
     }
 }
@@ -67,11 +80,15 @@ fn local() -> Result<web_sys::Storage, StoreError> {
 /// Whether storage can be read at all; checked once at start.
 pub fn check_available() -> Result<(), StoreError> {
     let s = local()?;
-    s.length().map(|_| ()).map_err(|e| StoreError::Unavailable(describe(&e).1))
+    s.length()
+        .map(|_| ())
+        .map_err(|e| StoreError::Unavailable(describe(&e).1))
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StoreError> {
-    local()?.get_item(key).map_err(|e| StoreError::Failed(describe(&e).1))
+    local()?
+        .get_item(key)
+        .map_err(|e| StoreError::Failed(describe(&e).1))
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
@@ -88,7 +105,9 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
 }
 
 pub fn remove(key: &str) -> Result<(), StoreError> {
-    local()?.remove_item(key).map_err(|e| StoreError::Failed(describe(&e).1))
+    local()?
+        .remove_item(key)
+        .map_err(|e| StoreError::Failed(describe(&e).1))
 }
 
 /// Every key with its size, in storage order.
@@ -98,7 +117,11 @@ pub fn entries() -> Result<Vec<(String, usize)>, StoreError> {
     let mut out = Vec::with_capacity(n as usize);
     for i in 0..n {
         if let Ok(Some(key)) = s.key(i) {
-            let len = s.get_item(&key).ok().flatten().map_or(0, |v| v.encode_utf16().count());
+            let len = s
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.encode_utf16().count());
             out.push((key.clone(), len + key.encode_utf16().count()));
         }
     }
@@ -108,7 +131,10 @@ pub fn entries() -> Result<Vec<(String, usize)>, StoreError> {
 fn plan_ids() -> Result<Vec<String>, StoreError> {
     let s = local()?;
     let n = s.length().map_err(|e| StoreError::Failed(describe(&e).1))?;
-    Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).filter_map(|k| k.strip_prefix(PLAN_PREFIX).map(String::from)).collect())
+    Ok((0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(PLAN_PREFIX).map(String::from))
+        .collect())
 }
 
 /// A stored plan as read, in each of the ways it can turn out.
@@ -116,9 +142,15 @@ fn plan_ids() -> Result<Vec<String>, StoreError> {
 pub enum PlanRead {
     Loaded(LoadedPlan),
     /// Written by a newer KeyPlan: shown read-only, never written back.
-    Newer { plan: Option<Plan>, error: DecodeError },
+    Newer {
+        plan: Option<Plan>,
+        error: DecodeError,
+    },
     /// Unreadable: the raw text is kept untouched and offered as a download.
-    Damaged { raw: String, error: DecodeError },
+    Damaged {
+        raw: String,
+        error: DecodeError,
+    },
     Missing,
 }
 
@@ -138,7 +170,10 @@ pub fn read_plan(id: &str) -> Result<PlanRead, StoreError> {
             }
             PlanRead::Loaded(loaded)
         }
-        Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer { plan: decode_plan_read_only(&raw), error },
+        Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer {
+            plan: decode_plan_read_only(&raw),
+            error,
+        },
         Err(error) => PlanRead::Damaged { raw, error },
     })
 }
@@ -156,7 +191,9 @@ pub struct Workspace {
 /// Reads the index; when it is damaged or out of step with the plan keys, rebuilds it
 /// from the plans themselves. Plans listed in a good index are not read: start-up costs
 /// the size of the index, not of the workspace.
-pub fn load_workspace(summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result<Workspace, StoreError> {
+pub fn load_workspace(
+    summarise: impl Fn(&Plan, usize) -> PlanSummary,
+) -> Result<Workspace, StoreError> {
     let ids = plan_ids()?;
     let index = read(INDEX_KEY)?.map(|raw| decode_index(&raw));
     let (mut summaries, mut rebuilt) = match index {
@@ -166,7 +203,10 @@ pub fn load_workspace(summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result
     // Drop entries whose plan key is gone; add plans the index does not know.
     summaries.retain(|s| ids.contains(&s.id));
     let mut damaged = Vec::new();
-    let unknown: Vec<&String> = ids.iter().filter(|id| !summaries.iter().any(|s| &s.id == *id)).collect();
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| !summaries.iter().any(|s| &s.id == *id))
+        .collect();
     for id in unknown {
         rebuilt = true;
         match read_plan(id)? {
@@ -191,7 +231,11 @@ pub fn load_workspace(summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result
         // Best effort: if this write fails the index is rebuilt again next time.
         let _ = write(INDEX_KEY, &encode_index(&summaries, Utc::now()));
     }
-    Ok(Workspace { summaries, index_rebuilt: rebuilt, damaged })
+    Ok(Workspace {
+        summaries,
+        index_rebuilt: rebuilt,
+        damaged,
+    })
 }
 
 /// What a successful save wrote.
@@ -205,12 +249,18 @@ pub struct Saved {
 
 /// Saves one plan: checks that no other tab saved a newer revision, writes the plan's key,
 /// then its entry in the index. Never writes other plans.
-pub fn save_plan(plan: &Plan, summarise: impl Fn(&Plan, usize) -> PlanSummary) -> Result<Saved, StoreError> {
+pub fn save_plan(
+    plan: &Plan,
+    summarise: impl Fn(&Plan, usize) -> PlanSummary,
+) -> Result<Saved, StoreError> {
     let key = plan_key(&plan.id);
     if let Some(raw) = read(&key)? {
         let stored = stored_revision(&raw).unwrap_or(0);
         if stored != plan.revision {
-            return Err(StoreError::Conflict { stored, ours: plan.revision });
+            return Err(StoreError::Conflict {
+                stored,
+                ours: plan.revision,
+            });
         }
     }
     let at = Utc::now();
@@ -225,12 +275,21 @@ pub fn save_plan(plan: &Plan, summarise: impl Fn(&Plan, usize) -> PlanSummary) -
         None => list.push(summary.clone()),
     })?;
     let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
-    Ok(Saved { revision: next.revision, at, bytes: raw.len(), summary })
+    Ok(Saved {
+        revision: next.revision,
+        at,
+        bytes: raw.len(),
+        summary,
+    })
 }
 
 /// Read-modify-write of the index, so entries written by other tabs are kept.
-pub fn update_index(change: impl FnOnce(&mut Vec<PlanSummary>)) -> Result<Vec<PlanSummary>, StoreError> {
-    let mut list = read(INDEX_KEY)?.and_then(|raw| decode_index(&raw).ok()).unwrap_or_default();
+pub fn update_index(
+    change: impl FnOnce(&mut Vec<PlanSummary>),
+) -> Result<Vec<PlanSummary>, StoreError> {
+    let mut list = read(INDEX_KEY)?
+        .and_then(|raw| decode_index(&raw).ok())
+        .unwrap_or_default();
     change(&mut list);
     write(INDEX_KEY, &encode_index(&list, Utc::now()))?;
     Ok(list)
@@ -243,7 +302,11 @@ pub fn delete_plan(id: &str) -> Result<(), StoreError> {
 }
 
 pub fn load_settings<T: serde::de::DeserializeOwned + Default>() -> T {
-    read(SETTINGS_KEY).ok().flatten().and_then(|raw| decode_settings(&raw).ok()).unwrap_or_default()
+    read(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| decode_settings(&raw).ok())
+        .unwrap_or_default()
 }
 
 pub fn save_settings<T: serde::Serialize>(settings: &T) -> Result<(), StoreError> {
@@ -251,7 +314,10 @@ pub fn save_settings<T: serde::Serialize>(settings: &T) -> Result<(), StoreError
 }
 
 pub fn last_export() -> Option<NaiveDate> {
-    read(LAST_EXPORT_KEY).ok().flatten().and_then(|s| s.parse().ok())
+    read(LAST_EXPORT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| s.parse().ok())
 }
 
 /// The day the backup reminder counts from: the last export, or else the first use here.
@@ -259,7 +325,11 @@ pub fn backup_clock(today: NaiveDate) -> NaiveDate {
     if let Some(d) = last_export() {
         return d;
     }
-    match read(FIRST_USE_KEY).ok().flatten().and_then(|s| s.parse().ok()) {
+    match read(FIRST_USE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| s.parse().ok())
+    {
         Some(d) => d,
         None => {
             let _ = write(FIRST_USE_KEY, &today.to_string());

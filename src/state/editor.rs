@@ -31,7 +31,10 @@ pub enum SaveStatus {
 pub enum OpenProblem {
     NotFound,
     /// The stored text is unreadable; it is kept untouched and can be downloaded.
-    Damaged { raw: String, error: DecodeError },
+    Damaged {
+        raw: String,
+        error: DecodeError,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -64,7 +67,8 @@ impl Editor {
     }
 
     pub fn id(&self) -> Option<String> {
-        self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        self.plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
     }
 
     /// Opens a plan (saving the one open before). Opening the open plan again does nothing.
@@ -87,13 +91,22 @@ impl Editor {
                 }
                 self.plan.set(Some(l.plan));
             }
-            Ok(PlanRead::Newer { plan: Some(p), error }) => {
+            Ok(PlanRead::Newer {
+                plan: Some(p),
+                error,
+            }) => {
                 self.read_only.set(Some(error.to_string()));
                 self.plan.set(Some(p));
             }
             Ok(PlanRead::Newer { plan: None, error }) => {
                 self.plan.set(None);
-                self.problem.set(Some(OpenProblem::Damaged { raw: storage::read(&storage::plan_key(id)).ok().flatten().unwrap_or_default(), error }));
+                self.problem.set(Some(OpenProblem::Damaged {
+                    raw: storage::read(&storage::plan_key(id))
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default(),
+                    error,
+                }));
             }
             Ok(PlanRead::Damaged { raw, error }) => {
                 self.ws.mark_damaged(id, error.to_string());
@@ -154,14 +167,19 @@ impl Editor {
         if let Some(h) = pending {
             h.clear();
         }
-        if matches!(self.status.get_untracked(), SaveStatus::Pending | SaveStatus::Failed(_)) {
+        if matches!(
+            self.status.get_untracked(),
+            SaveStatus::Pending | SaveStatus::Failed(_)
+        ) {
             self.save_now();
         }
     }
 
     pub fn save_now(&self) {
         self.timer.set_value(None);
-        let Some(plan) = self.plan.get_untracked() else { return };
+        let Some(plan) = self.plan.get_untracked() else {
+            return;
+        };
         if self.read_only.get_untracked().is_some() {
             return;
         }
@@ -180,7 +198,8 @@ impl Editor {
                     }
                 });
                 self.ws.upsert_summary(saved.summary);
-                self.status.set(SaveStatus::Saved(saved.at.with_timezone(&Local)));
+                self.status
+                    .set(SaveStatus::Saved(saved.at.with_timezone(&Local)));
             }
             Err(StoreError::Conflict { .. }) => {
                 // Another tab saved first: theirs wins in storage; ours is kept for download.
@@ -214,7 +233,8 @@ impl Editor {
         if let Ok(PlanRead::Loaded(l)) = storage::read_plan(&id) {
             if Some(l.plan.revision) != ours {
                 self.plan.set(Some(l.plan));
-                self.notice.set(Some("Updated with changes saved in another tab.".into()));
+                self.notice
+                    .set(Some("Updated with changes saved in another tab.".into()));
             }
         }
     }

@@ -12,7 +12,9 @@ pub struct Router {
 impl Router {
     pub fn new() -> Self {
         let hash = window().location().hash().unwrap_or_default();
-        Router { route: RwSignal::new(Route::parse(&hash)) }
+        Router {
+            route: RwSignal::new(Route::parse(&hash)),
+        }
     }
 
     /// Goes to a route as a new history entry.
@@ -24,7 +26,11 @@ impl Router {
     /// Replaces the current history entry (e.g. after deleting the plan shown).
     pub fn replace(&self, route: Route) {
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&route.to_hash()),
+            );
         }
         self.route.set(route);
     }

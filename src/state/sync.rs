@@ -28,11 +28,20 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
             Route::Portfolio => "Portfolio — KeyPlan".to_string(),
             Route::Storage => "Storage — KeyPlan".to_string(),
             Route::Step { step, .. } => {
-                let account = editor.plan.with(|p| p.as_ref().map(|p| p.display_name().to_string())).unwrap_or_else(|| "Plan".into());
-                format!("Step {step} of {STEPS}: {} — {account}", STEP_NAMES[usize::from(step) - 1])
+                let account = editor
+                    .plan
+                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .unwrap_or_else(|| "Plan".into());
+                format!(
+                    "Step {step} of {STEPS}: {} — {account}",
+                    STEP_NAMES[usize::from(step) - 1]
+                )
             }
             Route::Health { .. } => {
-                let account = editor.plan.with(|p| p.as_ref().map(|p| p.display_name().to_string())).unwrap_or_default();
+                let account = editor
+                    .plan
+                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .unwrap_or_default();
                 format!("Check your plan — {account}")
             }
         };
@@ -45,12 +54,17 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
         }
     });
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
-    let storage = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| match e.key() {
-        None => ws.reload(),
-        Some(k) if k == INDEX_KEY => ws.refresh_index(),
-        Some(k) if Some(k.as_str()) == editor.id().map(|id| plan_key(&id)).as_deref() => editor.on_external_change(),
-        _ => {}
-    });
+    let storage = window_event_listener(
+        leptos::ev::storage,
+        move |e: web_sys::StorageEvent| match e.key() {
+            None => ws.reload(),
+            Some(k) if k == INDEX_KEY => ws.refresh_index(),
+            Some(k) if Some(k.as_str()) == editor.id().map(|id| plan_key(&id)).as_deref() => {
+                editor.on_external_change()
+            }
+            _ => {}
+        },
+    );
     on_cleanup(move || {
         hash.remove();
         hide.remove();
@@ -69,7 +83,9 @@ fn ask_persistence(ws: Workspace) {
     else {
         return;
     };
-    let Ok(promise) = manager.persist() else { return };
+    let Ok(promise) = manager.persist() else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
             ws.persisted.set(v.as_bool());
@@ -79,8 +95,12 @@ fn ask_persistence(ws: Workspace) {
 
 /// Shown when KeyPlan hits a bug: says what was kept and what to do, with no user text as HTML.
 pub fn show_crash(detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(div) = doc.create_element("div") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(div) = doc.create_element("div") else {
+        return;
+    };
     div.set_class_name("crash");
     let _ = div.set_attribute("role", "alert");
     div.set_text_content(Some(&format!(

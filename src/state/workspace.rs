@@ -66,7 +66,8 @@ impl Workspace {
         }
         self.settings.set(storage::load_settings());
         let settings = self.settings.get_untracked();
-        let summarise = move |p: &Plan, bytes| PlanSummary::of(p, &settings.scoring, today(), bytes);
+        let summarise =
+            move |p: &Plan, bytes| PlanSummary::of(p, &settings.scoring, today(), bytes);
         match storage::load_workspace(summarise) {
             Ok(w) => {
                 self.summaries.set(w.summaries);
@@ -94,15 +95,17 @@ impl Workspace {
     }
 
     pub fn summarise(&self, plan: &Plan, bytes: usize) -> PlanSummary {
-        self.settings.with_untracked(|s| PlanSummary::of(plan, &s.scoring, today(), bytes))
+        self.settings
+            .with_untracked(|s| PlanSummary::of(plan, &s.scoring, today(), bytes))
     }
 
     /// Puts a summary in the list, replacing the plan's old one.
     pub fn upsert_summary(&self, summary: PlanSummary) {
-        self.summaries.update(|list| match list.iter_mut().find(|s| s.id == summary.id) {
-            Some(s) => *s = summary,
-            None => list.push(summary),
-        });
+        self.summaries
+            .update(|list| match list.iter_mut().find(|s| s.id == summary.id) {
+                Some(s) => *s = summary,
+                None => list.push(summary),
+            });
     }
 
     pub fn mark_damaged(&self, id: &str, reason: String) {

@@ -11,15 +11,36 @@ use crate::state::workspace::today;
 use crate::steps::step3::contact_name;
 use crate::steps::STEP_NAMES;
 
-fn row_name<T>(rows: &[T], id: u32, id_of: fn(&T) -> u32, name: fn(&T) -> &str, noun: &str) -> String {
-    rows.iter().find(|r| id_of(r) == id).map(name).filter(|n| !n.trim().is_empty()).map(|n| format!("“{n}”")).unwrap_or_else(|| format!("{noun} {id}"))
+fn row_name<T>(
+    rows: &[T],
+    id: u32,
+    id_of: fn(&T) -> u32,
+    name: fn(&T) -> &str,
+    noun: &str,
+) -> String {
+    rows.iter()
+        .find(|r| id_of(r) == id)
+        .map(name)
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!("“{n}”"))
+        .unwrap_or_else(|| format!("{noun} {id}"))
 }
 
 pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
-    let obj = |id| row_name(&p.blueprint.objectives, id, |o| o.id, |o| &o.title, "Objective");
+    let obj = |id| {
+        row_name(
+            &p.blueprint.objectives,
+            id,
+            |o| o.id,
+            |o| &o.title,
+            "Objective",
+        )
+    };
     let act = |id| row_name(&p.action.actions, id, |a| a.id, |a| &a.what, "Action");
     match i {
-        HealthIssue::ObjectiveWithoutMeasure(id) => format!("Objective {} has no measure or target value.", obj(*id)),
+        HealthIssue::ObjectiveWithoutMeasure(id) => {
+            format!("Objective {} has no measure or target value.", obj(*id))
+        }
         HealthIssue::ObjectiveWithoutDate(id) => format!("Objective {} has no date.", obj(*id)),
         HealthIssue::ActionWithoutOwner(id) => format!("Action {} has no owner.", act(*id)),
         HealthIssue::ActionWithoutDue(id) => format!("Action {} has no due date.", act(*id)),
@@ -29,7 +50,16 @@ pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
         HealthIssue::NoActions => "The plan has no actions.".into(),
         HealthIssue::ReviewOverdue(d) => format!("The review due on {d} has not been held."),
         HealthIssue::StrategyWithoutObjective(id) => {
-            format!("Strategy {} is tied to no objective.", row_name(&p.blueprint.strategies, *id, |s| s.id, |s| &s.title, "Strategy"))
+            format!(
+                "Strategy {} is tied to no objective.",
+                row_name(
+                    &p.blueprint.strategies,
+                    *id,
+                    |s| s.id,
+                    |s| &s.title,
+                    "Strategy"
+                )
+            )
         }
         HealthIssue::RestrainingForceWithoutAction(id) => format!(
             "Restraining force {} has no action to answer it.",
@@ -49,11 +79,21 @@ pub fn HealthPage() -> impl IntoView {
                     .iter()
                     .map(|i| {
                         let fix = i.fix_at();
-                        let href = Route::Step { plan: p.id.clone(), step: fix.step, focus: Some(fix.anchor) }.to_hash();
+                        let href = Route::Step {
+                            plan: p.id.clone(),
+                            step: fix.step,
+                            focus: Some(fix.anchor),
+                        }
+                        .to_hash();
                         (issue_text(p, i), href)
                     })
                     .collect();
-                (p.id.clone(), p.display_name().to_string(), step_completeness(p), issues)
+                (
+                    p.id.clone(),
+                    p.display_name().to_string(),
+                    step_completeness(p),
+                    issues,
+                )
             })
         })
     });

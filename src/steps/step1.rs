@@ -9,6 +9,7 @@ use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, ReviewFrequency};
 use crate::model::scoring::{screen, Axis, Criterion, Quadrant, StrategyKind};
 use crate::model::text::FieldValue;
+use crate::model::Settings;
 use crate::state::editor::Editor;
 use crate::state::workspace::Workspace;
 use crate::{bind, bind_choice};
@@ -29,13 +30,27 @@ pub fn criterion_label(c: Criterion) -> &'static str {
 fn criterion_hint(c: Criterion) -> &'static str {
     match c {
         Criterion::Profit => "5: among our most profitable customers. 1: loses us money.",
-        Criterion::Growth => "How fast is their business, and their spend in our categories, growing?",
-        Criterion::ReferenceValue => "Would winning them help us win others? Do others follow them?",
-        Criterion::StrategicValue => "Does the account open a market, a technology or a capability for us?",
-        Criterion::ProductAdvantage => "How much better do our products fit their needs than the competition's?",
-        Criterion::ServiceAdvantage => "How much better is our service, delivery and support for them?",
-        Criterion::LocationAdvantage => "Are we close to their sites, or can we serve them locally?",
-        Criterion::CompetitorFocus => "5: competitors pay them little attention. 1: competitors fight hard for them.",
+        Criterion::Growth => {
+            "How fast is their business, and their spend in our categories, growing?"
+        }
+        Criterion::ReferenceValue => {
+            "Would winning them help us win others? Do others follow them?"
+        }
+        Criterion::StrategicValue => {
+            "Does the account open a market, a technology or a capability for us?"
+        }
+        Criterion::ProductAdvantage => {
+            "How much better do our products fit their needs than the competition's?"
+        }
+        Criterion::ServiceAdvantage => {
+            "How much better is our service, delivery and support for them?"
+        }
+        Criterion::LocationAdvantage => {
+            "Are we close to their sites, or can we serve them locally?"
+        }
+        Criterion::CompetitorFocus => {
+            "5: competitors pay them little attention. 1: competitors fight hard for them."
+        }
     }
 }
 
@@ -69,8 +84,20 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
             );
             let key = format!("{c:?}").to_lowercase();
             [
-                FieldSpec::new(format!("score-{key}"), criterion_label(c), Kind::Rating, score).hint(criterion_hint(c)),
-                FieldSpec::new(format!("note-{key}"), format!("Note on {}", criterion_label(c).to_lowercase()), Kind::Text, note).more(),
+                FieldSpec::new(
+                    format!("score-{key}"),
+                    criterion_label(c),
+                    Kind::Rating,
+                    score,
+                )
+                .hint(criterion_hint(c)),
+                FieldSpec::new(
+                    format!("note-{key}"),
+                    format!("Note on {}", criterion_label(c).to_lowercase()),
+                    Kind::Text,
+                    note,
+                )
+                .more(),
             ]
         })
         .collect()
@@ -78,22 +105,79 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
 
 pub fn view() -> AnyView {
     let header = vec![
-        FieldSpec::new("header-account_name", "Account name", Kind::Text, bind!(header.account_name)),
-        FieldSpec::new("header-level", "Account level", Kind::choice::<AccountLevel>(), bind_choice!(header.level))
-            .hint("Territory, regional, national or global: plans roll up by level."),
-        FieldSpec::new("header-industry", "Industry", Kind::Text, bind!(header.industry)),
-        FieldSpec::new("header-prepared_by", "Prepared by", Kind::Text, bind!(header.prepared_by)),
-        FieldSpec::new("header-period_start", "Plan period from", Kind::Date, bind!(header.period_start)),
-        FieldSpec::new("header-period_end", "Plan period to", Kind::Date, bind!(header.period_end)),
-        FieldSpec::new("header-review_frequency", "Review the plan", Kind::choice::<ReviewFrequency>(), bind_choice!(header.review_frequency)),
-        FieldSpec::new("header-team", "Key account team", Kind::Text, bind!(header.team))
-            .hint("Who works on this account with you: sales, technical support, supply chain, finance…"),
+        FieldSpec::new(
+            "header-account_name",
+            "Account name",
+            Kind::Text,
+            bind!(header.account_name),
+        ),
+        FieldSpec::new(
+            "header-level",
+            "Account level",
+            Kind::choice::<AccountLevel>(),
+            bind_choice!(header.level),
+        )
+        .hint("Territory, regional, national or global: plans roll up by level."),
+        FieldSpec::new(
+            "header-industry",
+            "Industry",
+            Kind::Text,
+            bind!(header.industry),
+        ),
+        FieldSpec::new(
+            "header-prepared_by",
+            "Prepared by",
+            Kind::Text,
+            bind!(header.prepared_by),
+        ),
+        FieldSpec::new(
+            "header-period_start",
+            "Plan period from",
+            Kind::Date,
+            bind!(header.period_start),
+        ),
+        FieldSpec::new(
+            "header-period_end",
+            "Plan period to",
+            Kind::Date,
+            bind!(header.period_end),
+        ),
+        FieldSpec::new(
+            "header-review_frequency",
+            "Review the plan",
+            Kind::choice::<ReviewFrequency>(),
+            bind_choice!(header.review_frequency),
+        ),
+        FieldSpec::new(
+            "header-team",
+            "Key account team",
+            Kind::Text,
+            bind!(header.team),
+        )
+        .hint(
+            "Who works on this account with you: sales, technical support, supply chain, finance…",
+        ),
     ];
     let worth = vec![
-        FieldSpec::new("portfolio-last_year_sales", "Last year's sales to them", Kind::Money, bind!(portfolio.last_year_sales)),
-        FieldSpec::new("portfolio-last_year_profit", "Last year's profit from them", Kind::Money, bind!(portfolio.last_year_profit)),
-        FieldSpec::new("portfolio-share_of_spend", "Our share of their spend", Kind::Percent, bind!(portfolio.share_of_spend))
-            .hint("Of everything they buy in our categories, how much comes from us?"),
+        FieldSpec::new(
+            "portfolio-last_year_sales",
+            "Last year's sales to them",
+            Kind::Money,
+            bind!(portfolio.last_year_sales),
+        ),
+        FieldSpec::new(
+            "portfolio-last_year_profit",
+            "Last year's profit from them",
+            Kind::Money,
+            bind!(portfolio.last_year_profit),
+        ),
+        FieldSpec::new(
+            "portfolio-share_of_spend",
+            "Our share of their spend",
+            Kind::Percent,
+            bind!(portfolio.share_of_spend),
+        )
+        .hint("Of everything they buy in our categories, how much comes from us?"),
     ];
     view! {
         {section("header", "The account", "", header)}
@@ -124,13 +208,15 @@ fn ScreeningResult() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let result = Memo::new(move |_| {
         let settings = ws.settings.with(|s| s.scoring.clone());
-        editor.plan.with(|p| p.as_ref().map(|p| screen(&p.portfolio, &settings)))
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| screen(&p.portfolio, &settings)))
     });
     let fmt = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "—".into());
     view! {
         <div class="result" aria-live="polite" data-testid="screening-result">
             {move || {
-                let Some(r) = result.get() else { return view! {}.into_any() };
+                let Some(r) = result.get() else { return ().into_any() };
                 let quadrant = r.quadrant;
                 view! {
                     <dl class="figures">
@@ -163,7 +249,10 @@ fn MiniMatrix(a: f64, b: f64, quadrant: Quadrant) -> impl IntoView {
     // x: ability to win (1–5), y: attractiveness (1–5, up).
     let x = 20.0 + (b - 1.0) / 4.0 * 160.0;
     let y = 180.0 - (a - 1.0) / 4.0 * 160.0;
-    let label = format!("On the screening matrix: attractiveness {a:.1}, ability to win {b:.1}, {} quadrant.", quadrant.label());
+    let label = format!(
+        "On the screening matrix: attractiveness {a:.1}, ability to win {b:.1}, {} quadrant.",
+        quadrant.label()
+    );
     view! {
         <svg class="mini-matrix" viewBox="0 0 200 200" role="img" aria-label=label>
             <rect x="20" y="20" width="80" height="80" class="q core-potential" />
@@ -181,11 +270,14 @@ fn MiniMatrix(a: f64, b: f64, quadrant: Quadrant) -> impl IntoView {
     }
 }
 
+type SettingGet = Arc<dyn Fn(&Settings) -> f64 + Send + Sync>;
+type SettingSet = Arc<dyn Fn(&mut Settings, f64) + Send + Sync>;
+
 /// Criterion weights and grade thresholds, shared by every plan in this browser.
 #[component]
 fn WeightsEditor() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let number = move |label: String, get: Arc<dyn Fn(&crate::model::Settings) -> f64 + Send + Sync>, set: Arc<dyn Fn(&mut crate::model::Settings, f64) + Send + Sync>, id: String| {
+    let number = move |label: String, get: SettingGet, set: SettingSet, id: String| {
         let error = RwSignal::new(None::<String>);
         let g = get.clone();
         view! {

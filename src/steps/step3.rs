@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::bind;
 use crate::components::field::{section, FieldSpec, Kind};
-use crate::components::table::{table, Column, TableSpec};
 use crate::components::relmap::RelationshipMap;
+use crate::components::table::{table, Column, TableSpec};
 use crate::model::checks::{relationship_warnings, RelationshipWarning};
 use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, Contact, Plan};
@@ -19,14 +19,24 @@ use crate::{col, col_choice};
 pub fn contact_options(p: &Plan) -> Vec<(String, String)> {
     std::iter::once((String::new(), "—".to_string()))
         .chain(p.relationships.contacts.iter().map(|c| {
-            let name = if c.name.trim().is_empty() { format!("Contact {}", c.id) } else { c.name.clone() };
+            let name = if c.name.trim().is_empty() {
+                format!("Contact {}", c.id)
+            } else {
+                c.name.clone()
+            };
             (c.id.to_string(), name)
         }))
         .collect()
 }
 
 pub fn contact_name(p: &Plan, id: u32) -> String {
-    p.relationships.contacts.iter().find(|c| c.id == id).map(|c| c.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format!("Contact {id}"))
+    p.relationships
+        .contacts
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| format!("Contact {id}"))
 }
 
 pub fn view() -> AnyView {
@@ -105,7 +115,16 @@ pub fn view() -> AnyView {
 fn Warnings() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let warnings = Memo::new(move |_| {
-        editor.plan.with(|p| p.as_ref().map(|p| relationship_warnings(&p.relationships.contacts, today()).into_iter().map(|w| warning_text(p, &w)).collect::<Vec<_>>()).unwrap_or_default())
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    relationship_warnings(&p.relationships.contacts, today())
+                        .into_iter()
+                        .map(|w| warning_text(p, &w))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     view! {
         <Show when=move || !warnings.with(Vec::is_empty)>

@@ -20,23 +20,62 @@ pub fn objective_options(p: &Plan) -> Vec<(String, String)> {
     p.blueprint
         .objectives
         .iter()
-        .map(|o| (o.id.to_string(), if o.title.trim().is_empty() { format!("Objective {}", o.id) } else { o.title.clone() }))
+        .map(|o| {
+            (
+                o.id.to_string(),
+                if o.title.trim().is_empty() {
+                    format!("Objective {}", o.id)
+                } else {
+                    o.title.clone()
+                },
+            )
+        })
         .collect()
 }
 
 pub fn action_options(p: &Plan) -> Vec<(String, String)> {
     std::iter::once((String::new(), "—".to_string()))
-        .chain(p.action.actions.iter().map(|a| (a.id.to_string(), if a.what.trim().is_empty() { format!("Action {}", a.id) } else { a.what.clone() })))
+        .chain(p.action.actions.iter().map(|a| {
+            (
+                a.id.to_string(),
+                if a.what.trim().is_empty() {
+                    format!("Action {}", a.id)
+                } else {
+                    a.what.clone()
+                },
+            )
+        }))
         .collect()
 }
 
 pub fn view() -> AnyView {
     let swot = vec![
-        FieldSpec::new("bp-opportunities", "Opportunities", Kind::LongText, bind!(blueprint.opportunities))
-            .hint("In their market, products and competition: where could we grow?"),
-        FieldSpec::new("bp-threats", "Threats", Kind::LongText, bind!(blueprint.threats)).hint("What could cost us this account?"),
-        FieldSpec::new("bp-strengths", "Our strengths", Kind::LongText, bind!(blueprint.strengths)),
-        FieldSpec::new("bp-weaknesses", "Our weaknesses", Kind::LongText, bind!(blueprint.weaknesses)),
+        FieldSpec::new(
+            "bp-opportunities",
+            "Opportunities",
+            Kind::LongText,
+            bind!(blueprint.opportunities),
+        )
+        .hint("In their market, products and competition: where could we grow?"),
+        FieldSpec::new(
+            "bp-threats",
+            "Threats",
+            Kind::LongText,
+            bind!(blueprint.threats),
+        )
+        .hint("What could cost us this account?"),
+        FieldSpec::new(
+            "bp-strengths",
+            "Our strengths",
+            Kind::LongText,
+            bind!(blueprint.strengths),
+        ),
+        FieldSpec::new(
+            "bp-weaknesses",
+            "Our weaknesses",
+            Kind::LongText,
+            bind!(blueprint.weaknesses),
+        ),
     ];
     let objectives = TableSpec::<Objective> {
         id: "objectives",
@@ -79,12 +118,27 @@ pub fn view() -> AnyView {
             },
         ],
         caption: |s| s.title.clone(),
-        badge: Some(|p, s| (!s.objectives.iter().any(|id| p.blueprint.objectives.iter().any(|o| o.id == *id))).then(|| "Tied to no objective".to_string())),
+        badge: Some(|p, s| {
+            (!s.objectives
+                .iter()
+                .any(|id| p.blueprint.objectives.iter().any(|o| o.id == *id)))
+            .then(|| "Tied to no objective".to_string())
+        }),
     };
     let value = vec![
-        FieldSpec::new("bp-unique_value", "Our unique business value to them", Kind::LongText, bind!(blueprint.unique_value))
-            .hint("What can we deliver that competitors cannot? Have they confirmed they see it?"),
-        FieldSpec::new("bp-value_measure", "How the customer measures that value", Kind::LongText, bind!(blueprint.value_measure)),
+        FieldSpec::new(
+            "bp-unique_value",
+            "Our unique business value to them",
+            Kind::LongText,
+            bind!(blueprint.unique_value),
+        )
+        .hint("What can we deliver that competitors cannot? Have they confirmed they see it?"),
+        FieldSpec::new(
+            "bp-value_measure",
+            "How the customer measures that value",
+            Kind::LongText,
+            bind!(blueprint.value_measure),
+        ),
     ];
     let competitors = TableSpec::<Competitor> {
         id: "competitors",
@@ -93,7 +147,15 @@ pub fn view() -> AnyView {
         noun: "competitor",
         rows: |p| &p.blueprint.competitors,
         rows_mut: |p| &mut p.blueprint.competitors,
-        columns: vec![col!(Competitor, name, "Competitor", Kind::Text), col!(Competitor, position, "Their position with this customer", Kind::LongText)],
+        columns: vec![
+            col!(Competitor, name, "Competitor", Kind::Text),
+            col!(
+                Competitor,
+                position,
+                "Their position with this customer",
+                Kind::LongText
+            ),
+        ],
         caption: |c| c.name.clone(),
         badge: None,
     };
@@ -147,7 +209,9 @@ fn SuggestedStrategy() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let q = Memo::new(move |_| {
         let s = ws.settings.with(|s| s.scoring.clone());
-        editor.plan.with(|p| p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant))
+        editor
+            .plan
+            .with(|p| p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant))
     });
     view! {
         <aside class="card suggestion" data-testid="suggested-strategy">
@@ -165,7 +229,11 @@ fn SuggestedStrategy() -> impl IntoView {
 #[component]
 fn OpportunityAssessment() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let result = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| assess(&p.blueprint.assessment))));
+    let result = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| assess(&p.blueprint.assessment)))
+    });
     let groups = GROUPS
         .iter()
         .enumerate()
@@ -176,7 +244,13 @@ fn OpportunityAssessment() -> impl IntoView {
                 .map(|q| {
                     let key = q.key;
                     let binding = Binding::new(
-                        move |p| p.blueprint.assessment.get(key).map(|v| v.to_string()).unwrap_or_default(),
+                        move |p| {
+                            p.blueprint
+                                .assessment
+                                .get(key)
+                                .map(|v| v.to_string())
+                                .unwrap_or_default()
+                        },
                         move |p, s| {
                             match <Option<u8>>::from_text(s)? {
                                 Some(v) => p.blueprint.assessment.insert(key.to_string(), v),
@@ -185,7 +259,10 @@ fn OpportunityAssessment() -> impl IntoView {
                             Ok(())
                         },
                     );
-                    field(FieldSpec::new(format!("assess-{key}"), q.text, Kind::Rating, binding).hint(q.hint))
+                    field(
+                        FieldSpec::new(format!("assess-{key}"), q.text, Kind::Rating, binding)
+                            .hint(q.hint),
+                    )
                 })
                 .collect_view();
             view! { <div><h3>{*name}</h3><div class="form-grid single">{fields}</div></div> }
@@ -221,7 +298,13 @@ fn OpportunityAssessment() -> impl IntoView {
 #[component]
 fn ForceBars() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let forces = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| p.blueprint.forces.clone()).unwrap_or_default()));
+    let forces = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.blueprint.forces.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="card result" aria-live="polite" data-testid="force-balance">
             <h2>"Balance of forces"</h2>

@@ -15,7 +15,9 @@ use crate::steps::step3::contact_options;
 use crate::{col, col_choice};
 
 fn goal_options(p: &Plan) -> Vec<(String, String)> {
-    std::iter::once((String::new(), "—".to_string())).chain(crate::steps::step4::objective_options(p)).collect()
+    std::iter::once((String::new(), "—".to_string()))
+        .chain(crate::steps::step4::objective_options(p))
+        .collect()
 }
 
 pub fn view() -> AnyView {

@@ -29,8 +29,18 @@ pub fn view() -> AnyView {
         badge: None,
     };
     let expected = vec![
-        FieldSpec::new("res-expected_revenue", "Expected revenue from the plan", Kind::Money, bind!(resources.expected_revenue)),
-        FieldSpec::new("res-expected_profit", "Expected profit from the plan", Kind::Money, bind!(resources.expected_profit)),
+        FieldSpec::new(
+            "res-expected_revenue",
+            "Expected revenue from the plan",
+            Kind::Money,
+            bind!(resources.expected_revenue),
+        ),
+        FieldSpec::new(
+            "res-expected_profit",
+            "Expected profit from the plan",
+            Kind::Money,
+            bind!(resources.expected_profit),
+        ),
     ];
     let team = TableSpec::<TeamMember> {
         id: "team",

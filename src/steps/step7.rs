@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::bind;
+use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
@@ -12,7 +13,6 @@ use crate::model::snapshot::{diff, snapshot, ChangeKind};
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 use crate::steps::STEP_NAMES;
-use crate::col;
 
 pub fn view() -> AnyView {
     let comms = TableSpec::<CommItem> {
@@ -41,7 +41,13 @@ pub fn view() -> AnyView {
         rows: |p| &p.communication.report_card,
         rows_mut: |p| &mut p.communication.report_card,
         columns: vec![
-            col!(ReportItem, area, "Area", Kind::Text, "Delivery, quality, support, invoicing…"),
+            col!(
+                ReportItem,
+                area,
+                "Area",
+                Kind::Text,
+                "Delivery, quality, support, invoicing…"
+            ),
             col!(ReportItem, score, "Their score", Kind::Rating),
             col!(ReportItem, problem, "Problems they raised", Kind::LongText),
         ],
@@ -49,15 +55,45 @@ pub fn view() -> AnyView {
         badge: None,
     };
     let long_term = vec![
-        FieldSpec::new("comm-issue_competition", "Competition", Kind::LongText, bind!(communication.issue_competition)),
-        FieldSpec::new("comm-issue_service", "Customer service", Kind::LongText, bind!(communication.issue_service)),
-        FieldSpec::new("comm-issue_growth", "Long-term growth", Kind::LongText, bind!(communication.issue_growth)),
-        FieldSpec::new("comm-issue_internal", "Internal issues", Kind::LongText, bind!(communication.issue_internal)),
-        FieldSpec::new("comm-lose", "Lose the order, not the customer", Kind::LongText, bind!(communication.lose_order_not_customer))
-            .hint("If an order is lost, how will you keep the relationship and learn from it?"),
-        FieldSpec::new("comm-private", "Private notes", Kind::LongText, bind!(communication.private_notes))
-            .hint("For you only: can be left out of a file you send to a colleague.")
-            .more(),
+        FieldSpec::new(
+            "comm-issue_competition",
+            "Competition",
+            Kind::LongText,
+            bind!(communication.issue_competition),
+        ),
+        FieldSpec::new(
+            "comm-issue_service",
+            "Customer service",
+            Kind::LongText,
+            bind!(communication.issue_service),
+        ),
+        FieldSpec::new(
+            "comm-issue_growth",
+            "Long-term growth",
+            Kind::LongText,
+            bind!(communication.issue_growth),
+        ),
+        FieldSpec::new(
+            "comm-issue_internal",
+            "Internal issues",
+            Kind::LongText,
+            bind!(communication.issue_internal),
+        ),
+        FieldSpec::new(
+            "comm-lose",
+            "Lose the order, not the customer",
+            Kind::LongText,
+            bind!(communication.lose_order_not_customer),
+        )
+        .hint("If an order is lost, how will you keep the relationship and learn from it?"),
+        FieldSpec::new(
+            "comm-private",
+            "Private notes",
+            Kind::LongText,
+            bind!(communication.private_notes),
+        )
+        .hint("For you only: can be left out of a file you send to a colleague.")
+        .more(),
     ];
     view! {
         {table(comms)}
@@ -76,12 +112,20 @@ fn Reviews() -> impl IntoView {
     let changes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let read_only = move || editor.read_only.with(Option::is_some);
-    let reviews = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| p.communication.reviews.clone()).unwrap_or_default()));
+    let reviews = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.communication.reviews.clone())
+                .unwrap_or_default()
+        })
+    });
     let next = Memo::new(move |_| editor.plan.with(|p| p.as_ref().and_then(next_review)));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(d) = date.get_untracked().parse::<NaiveDate>() else {
-            error.set(Some("Give the review's date, for example 2026-03-31.".into()));
+            error.set(Some(
+                "Give the review's date, for example 2026-03-31.".into(),
+            ));
             return;
         };
         error.set(None);
@@ -119,22 +163,25 @@ fn Reviews() -> impl IntoView {
         if changes.is_empty() {
             return view! { <p data-testid="diff-empty">"No differences."</p> }.into_any();
         }
-        let rows = changes.into_iter().map(|c| {
-            let (class, verb) = match c.kind {
-                ChangeKind::Added => ("added", "Added"),
-                ChangeKind::Removed => ("removed", "Removed"),
-                ChangeKind::Changed => ("changed", "Changed"),
-            };
-            view! {
-                <tr class=class>
-                    <td>{STEP_NAMES[usize::from(c.step.clamp(1, 7)) - 1]}</td>
-                    <td>{verb}</td>
-                    <td><code>{c.path}</code></td>
-                    <td>{c.before}</td>
-                    <td>{c.after}</td>
-                </tr>
-            }
-        }).collect_view();
+        let rows = changes
+            .into_iter()
+            .map(|c| {
+                let (class, verb) = match c.kind {
+                    ChangeKind::Added => ("added", "Added"),
+                    ChangeKind::Removed => ("removed", "Removed"),
+                    ChangeKind::Changed => ("changed", "Changed"),
+                };
+                view! {
+                    <tr class=class>
+                        <td>{STEP_NAMES[usize::from(c.step.clamp(1, 7)) - 1]}</td>
+                        <td>{verb}</td>
+                        <td><code>{c.path}</code></td>
+                        <td>{c.before}</td>
+                        <td>{c.after}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
         view! {
             <div class="table-wrap">
                 <table class="diff" data-testid="review-diff">
@@ -146,17 +193,27 @@ fn Reviews() -> impl IntoView {
     };
     let options = move || {
         let mut o: Vec<(String, String)> = vec![(String::new(), "Choose…".into())];
-        o.extend(reviews.get().iter().map(|r| (r.id.to_string(), format!("Review of {}", r.date.map(|d| d.to_string()).unwrap_or_default()))));
+        o.extend(reviews.get().iter().map(|r| {
+            (
+                r.id.to_string(),
+                format!(
+                    "Review of {}",
+                    r.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            )
+        }));
         o.push(("now".into(), "The plan now".into()));
         o
     };
-    let select = move |id: &'static str, label: &'static str, sig: RwSignal<String>| view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| sig.set(event_target_value(&ev))>
-                {move || options().into_iter().map(|(k, l)| { let sel = sig.get() == k; view! { <option value=k selected=sel>{l}</option> } }).collect_view()}
-            </select>
-        </div>
+    let select = move |id: &'static str, label: &'static str, sig: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| sig.set(event_target_value(&ev))>
+                    {move || options().into_iter().map(|(k, l)| { let sel = sig.get() == k; view! { <option value=k selected=sel>{l}</option> } }).collect_view()}
+                </select>
+            </div>
+        }
     };
     view! {
         <section class="card" id="reviews">
