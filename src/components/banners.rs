@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::plan::Plan;
 use crate::persist::{download::download, file, storage};
-use crate::state::editor::{Editor, SaveStatus};
+use crate::state::editor::Editor;
 use crate::state::workspace::{today, StorageMode, Workspace};
 
 /// Days after which the rep is reminded to export a backup.
@@ -37,32 +37,48 @@ pub fn Banners() -> impl IntoView {
         }),
         StorageMode::Local => None,
     };
-    let failed = move || match editor.status.get() {
-        SaveStatus::Failed(err) => {
-            let full = matches!(err, storage::StoreError::QuotaFull);
-            let backup = move |_| {
-                if let Some(p) = editor.plan.get_untracked() {
-                    download_plan(&p, " (unsaved backup)");
-                }
-            };
-            Some(view! {
-                <div class="banner danger" role="alert" data-testid="save-failed">
-                    <strong>"Your last change is not saved. "</strong>
-                    {err.to_string()} " "
-                    {if full {
-                        "It is kept in this window. Download a backup now, then free space: export and remove plans you no longer need."
-                    } else {
-                        "It is kept in this window. Download a backup now, then try again."
-                    }}
-                    <div class="banner-actions">
-                        <button type="button" class="primary" on:click=backup>"Download a backup"</button>
-                        <button type="button" on:click=move |_| editor.save_now()>"Try again"</button>
-                        <a href="#/storage">"See storage use"</a>
-                    </div>
-                </div>
-            })
+    let failed = move || {
+        let err = ws.save_error.get()?;
+        let count = ws.unsaved.with(Vec::len);
+        if count == 0 {
+            return None;
         }
-        _ => None,
+        let full = matches!(err, storage::StoreError::QuotaFull);
+        let backup = move |_| {
+            let plans = ws.unsaved_plans();
+            match plans.as_slice() {
+                [one] => download_plan(one, " (unsaved backup)"),
+                _ => {
+                    let now = Utc::now();
+                    download(
+                        &file::file_name("KeyPlan unsaved backup", now),
+                        "application/json",
+                        &file::encode_file(&plans, None, now),
+                    );
+                }
+            }
+        };
+        let what = if count == 1 {
+            "Your last change is not saved. ".to_string()
+        } else {
+            format!("Changes to {count} plans are not saved. ")
+        };
+        Some(view! {
+            <div class="banner danger" role="alert" data-testid="save-failed">
+                <strong>{what}</strong>
+                {err.to_string()} " "
+                {if full {
+                    "They are kept in this window. Download a backup now, then free space: export and remove plans you no longer need."
+                } else {
+                    "They are kept in this window. Download a backup now, then try again."
+                }}
+                <div class="banner-actions">
+                    <button type="button" class="primary" on:click=backup>"Download a backup"</button>
+                    <button type="button" on:click=move |_| editor.retry()>"Try again"</button>
+                    <a href="#/storage">"See storage use"</a>
+                </div>
+            </div>
+        })
     };
     let reminder = move || {
         let has_plans = ws.summaries.with(|s| !s.is_empty());

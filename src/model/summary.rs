@@ -28,6 +28,9 @@ pub struct PlanSummary {
     pub last_year_sales: Option<f64>,
     /// Approximate bytes the plan takes in storage.
     pub bytes: usize,
+    /// Why the stored plan cannot be read, once found out; cleared when it reads again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub damaged: Option<String>,
 }
 
 impl PlanSummary {
@@ -51,6 +54,7 @@ impl PlanSummary {
             overdue_actions: overdue_actions(plan, today),
             last_year_sales: plan.portfolio.last_year_sales,
             bytes,
+            damaged: None,
         }
     }
 }

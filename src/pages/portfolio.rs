@@ -17,7 +17,7 @@ pub fn PortfolioPage() -> impl IntoView {
             .summaries
             .get()
             .into_iter()
-            .filter(|s| !s.archived)
+            .filter(|s| !s.archived && s.damaged.is_none())
             .collect();
         list.sort_by_key(|s| std::cmp::Reverse(s.updated_at));
         list

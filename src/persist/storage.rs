@@ -227,6 +227,11 @@ pub fn load_workspace(
             PlanRead::Missing => {}
         }
     }
+    damaged.extend(
+        summaries
+            .iter()
+            .filter_map(|s| s.damaged.clone().map(|why| (s.id.clone(), why))),
+    );
     if rebuilt {
         // Best effort: if this write fails the index is rebuilt again next time.
         let _ = write(INDEX_KEY, &encode_index(&summaries, Utc::now()));
@@ -293,6 +298,16 @@ pub fn update_index(
     change(&mut list);
     write(INDEX_KEY, &encode_index(&list, Utc::now()))?;
     Ok(list)
+}
+
+/// Records in the index that a plan cannot be read, so the portfolio lists it as damaged.
+pub fn mark_damaged(id: &str, reason: &str) -> Result<(), StoreError> {
+    update_index(|list| {
+        if let Some(s) = list.iter_mut().find(|s| s.id == id) {
+            s.damaged = Some(reason.to_string());
+        }
+    })
+    .map(|_| ())
 }
 
 pub fn delete_plan(id: &str) -> Result<(), StoreError> {

@@ -90,6 +90,15 @@ impl Editor {
                     )));
                 }
                 self.plan.set(Some(l.plan));
+                if self
+                    .ws
+                    .unsaved
+                    .with_untracked(|u| u.iter().any(|x| x == id))
+                {
+                    if let Some(e) = self.ws.save_error.get_untracked() {
+                        self.status.set(SaveStatus::Failed(e));
+                    }
+                }
             }
             Ok(PlanRead::Newer {
                 plan: Some(p),
@@ -198,6 +207,7 @@ impl Editor {
                     }
                 });
                 self.ws.upsert_summary(saved.summary);
+                self.ws.saved(&plan.id);
                 self.status
                     .set(SaveStatus::Saved(saved.at.with_timezone(&Local)));
             }
@@ -210,8 +220,23 @@ impl Editor {
                     "This plan was changed in another tab or window, so KeyPlan loaded that newer version. Your edits from this tab were not saved over it; download them below if you need them.".into(),
                 ));
             }
-            Err(e) => self.status.set(SaveStatus::Failed(e)),
+            Err(e) => {
+                self.ws.hold_unsaved(plan, e.clone());
+                self.status.set(SaveStatus::Failed(e));
+            }
         }
+    }
+
+    /// "Try again": saves the open plan and every other plan held unsaved.
+    pub fn retry(&self) {
+        let open = self.id();
+        if open
+            .as_ref()
+            .is_some_and(|id| self.ws.unsaved.with_untracked(|u| u.contains(id)))
+        {
+            self.save_now();
+        }
+        self.ws.retry_unsaved(open.as_deref());
     }
 
     /// Loads the open plan again from storage (after another tab saved it).

@@ -33,8 +33,12 @@ pub struct Workspace {
     pub last_export: RwSignal<Option<NaiveDate>>,
     /// The day the backup reminder counts from (last export, or first use).
     pub backup_clock: RwSignal<NaiveDate>,
-    /// Plans held only in memory, when storage is unavailable.
+    /// Plans whose latest version is only in memory: every plan when storage is unavailable,
+    /// otherwise those whose last save failed.
     memory: StoredValue<HashMap<String, Plan>>,
+    /// Ids of plans whose latest edits could not be saved (storage full or failing).
+    pub unsaved: RwSignal<Vec<String>>,
+    pub save_error: RwSignal<Option<StoreError>>,
 }
 
 pub fn today() -> NaiveDate {
@@ -53,6 +57,8 @@ impl Workspace {
             last_export: RwSignal::new(None),
             backup_clock: RwSignal::new(today()),
             memory: StoredValue::new(HashMap::new()),
+            unsaved: RwSignal::new(Vec::new()),
+            save_error: RwSignal::new(None),
         };
         ws.reload();
         ws
@@ -109,6 +115,9 @@ impl Workspace {
     }
 
     pub fn mark_damaged(&self, id: &str, reason: String) {
+        if self.is_local() {
+            let _ = storage::mark_damaged(id, &reason);
+        }
         self.damaged.update(|d| {
             d.retain(|(i, _)| i != id);
             d.push((id.to_string(), reason));
@@ -133,6 +142,56 @@ impl Workspace {
             self.keep_in_memory(plan);
         }
         Ok(())
+    }
+
+    /// A save failed: the plan's latest version stays in memory until a save succeeds.
+    pub fn hold_unsaved(&self, plan: Plan, error: StoreError) {
+        let id = plan.id.clone();
+        self.keep_in_memory(plan);
+        self.unsaved.update(|u| {
+            if !u.contains(&id) {
+                u.push(id);
+            }
+        });
+        self.save_error.set(Some(error));
+    }
+
+    /// A save succeeded: the stored copy is the latest, memory need not hold it.
+    pub fn saved(&self, id: &str) {
+        if !self.unsaved.with_untracked(|u| u.iter().any(|x| x == id)) {
+            return;
+        }
+        self.memory.update_value(|m| {
+            m.remove(id);
+        });
+        self.unsaved.update(|u| u.retain(|x| x != id));
+        if self.unsaved.with_untracked(Vec::is_empty) {
+            self.save_error.set(None);
+        }
+    }
+
+    /// The unsaved plans, as held in memory.
+    pub fn unsaved_plans(&self) -> Vec<Plan> {
+        let ids = self.unsaved.get_untracked();
+        self.memory
+            .with_value(|m| ids.iter().filter_map(|id| m.get(id).cloned()).collect())
+    }
+
+    /// Tries again to save every plan held unsaved (except `skip`, saved by its editor).
+    pub fn retry_unsaved(&self, skip: Option<&str>) {
+        for plan in self
+            .unsaved_plans()
+            .into_iter()
+            .filter(|p| Some(p.id.as_str()) != skip)
+        {
+            match storage::save_plan(&plan, |p, b| self.summarise(p, b)) {
+                Ok(saved) => {
+                    self.upsert_summary(saved.summary);
+                    self.saved(&plan.id);
+                }
+                Err(e) => self.save_error.set(Some(e)),
+            }
+        }
     }
 
     pub fn keep_in_memory(&self, plan: Plan) {
