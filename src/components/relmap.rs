@@ -2,7 +2,6 @@
 //! with the same facts as a list for screen readers.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, Contact};
@@ -22,13 +21,7 @@ fn role_badge(r: BuyingRole) -> &'static str {
 }
 
 fn open_contact(id: u32) {
-    let doc = document();
-    if let Some(card) = doc.get_element_by_id(&format!("contacts-{id}")) {
-        card.scroll_into_view();
-        if let Some(input) = card.query_selector("input").ok().flatten() {
-            let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    }
+    super::focus_anchor(&format!("contacts-{id}"));
 }
 
 #[component]

@@ -158,6 +158,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         })
     });
     let read_only = move || editor.read_only.with(Option::is_some);
+    let added = StoredValue::new(None::<RowId>);
     let add = move |_| {
         editor.edit(|p| {
             let list = rows_mut(p);
@@ -166,7 +167,10 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             list.push(row);
         });
         // Put the cursor in the new row's first field.
-        let new_id = ids.get_untracked().last().copied();
+        let new_id = editor
+            .plan
+            .with_untracked(|p| p.as_ref().and_then(|p| rows(p).last().map(Row::id)));
+        added.set_value(new_id);
         if let Some(rid) = new_id {
             request_animation_frame(move || {
                 if let Some(el) = document()
@@ -182,6 +186,11 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         }
     };
     let row_view = move |rid: RowId| {
+        // Short tables show every row open; long ones show a line per row until one is opened,
+        // so a step with twelve contacts still reads as a list. A row just added opens.
+        let open =
+            RwSignal::new(ids.with_untracked(|l| l.len() <= 3) || added.get_value() == Some(rid));
+        let body_id = format!("{id}-{rid}-body");
         let cols = columns.clone();
         let specs: Vec<FieldSpec> = cols
             .iter()
@@ -246,9 +255,15 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         };
         let remove = move |_| editor.edit(|p| rows_mut(p).retain(|r| r.id() != rid));
         view! {
-            <li class="row-card" id=format!("{id}-{rid}")>
+            <li class="row-card" id=format!("{id}-{rid}") class:collapsed=move || !open.get()>
                 <div class="row-head">
-                    <h3>{heading}</h3>
+                    <h3>
+                        <button type="button" class="row-toggle" aria-expanded=move || open.get().to_string()
+                            aria-controls=body_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
+                            <span class="chevron" aria-hidden="true">"▸"</span>
+                            <span class="caption">{heading}</span>
+                        </button>
+                    </h3>
                     {move || badge_text().map(|t| view! { <span class="badge warn">{t}</span> })}
                     <div class="row-tools">
                         <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0
@@ -260,8 +275,10 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                             aria-label=move || format!("Remove {}", heading())>"✕"</button>
                     </div>
                 </div>
-                <div class="form-grid">{main}</div>
-                {more}
+                <div class="row-body" id=body_id hidden=move || !open.get()>
+                    <div class="form-grid">{main}</div>
+                    {more}
+                </div>
             </li>
         }
     };

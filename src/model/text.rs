@@ -36,11 +36,31 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// Writes a number as a rep reads it: thousands grouped from 10,000 up, at most two decimals.
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+    let rounded = (n * 100.0).round() / 100.0;
+    let text = if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        format!("{}", rounded as i64)
     } else {
-        format!("{}", (n * 100.0).round() / 100.0)
+        format!("{rounded}")
+    };
+    if rounded.abs() < 10_000.0 || rounded.abs() >= 1e15 {
+        return text;
+    }
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -152,6 +172,13 @@ mod tests {
         assert!(parse_number("1e999").is_err());
         assert_eq!(format_number(1200.0), "1200");
         assert_eq!(format_number(0.125), "0.13");
+        assert_eq!(format_number(1_200_000.0), "1,200,000");
+        assert_eq!(format_number(-12_345.5), "-12,345.5");
+        assert_eq!(format_number(9_999.0), "9999");
+        assert_eq!(
+            parse_number(&format_number(1_234_567.89)),
+            Ok(Some(1_234_567.89))
+        );
     }
 
     #[test]

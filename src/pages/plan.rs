@@ -134,35 +134,14 @@ pub fn PlanPage() -> impl IntoView {
 }
 
 fn focus_target(field: Option<&str>) {
-    let doc = document();
-    if field.is_none() {
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(f) = field {
+        if crate::components::focus_anchor(f) {
+            return;
+        }
     }
-    let el = field
-        .and_then(|f| doc.get_element_by_id(f))
-        .and_then(|el| {
-            // A row or section: focus its first input; a field: itself.
-            if el
-                .matches("input, textarea, select, button")
-                .unwrap_or(false)
-            {
-                Some(el)
-            } else {
-                el.query_selector("input, textarea, select")
-                    .ok()
-                    .flatten()
-                    .or(Some(el))
-            }
-        })
-        .or_else(|| doc.get_element_by_id("step-heading"));
-    if let Some(el) = el {
-        if let Some(details) = el.closest("details").ok().flatten() {
-            let _ = details.set_attribute("open", "");
-        }
-        if field.is_some() {
-            el.scroll_into_view();
-        }
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(h) = document().get_element_by_id("step-heading") {
+        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

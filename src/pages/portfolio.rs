@@ -28,7 +28,10 @@ pub fn PortfolioPage() -> impl IntoView {
             <div class="page-head">
                 <h1 id="page-heading" tabindex="-1">"Your key accounts"</h1>
                 <Show when=move || !empty()>
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>"New account plan"</button>
+                    <div class="actions">
+                        <TryExample />
+                        <button type="button" class="primary" on:click=move |_| creating.set(true)>"New account plan"</button>
+                    </div>
                 </Show>
             </div>
             <Show when=move || creating.get()>
@@ -61,8 +64,31 @@ fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
                 <li>"Set measurable objectives and actions with owners and dates."</li>
             </ol>
             <p class="muted">"Your plans are saved in this browser as you type. Nothing is sent anywhere."</p>
-            <button type="button" class="primary big" on:click=move |_| creating.set(true)>"New account plan"</button>
+            <div class="actions">
+                <button type="button" class="primary big" on:click=move |_| creating.set(true)>"New account plan"</button>
+                <TryExample />
+            </div>
         </section>
+    }
+}
+
+/// Adds a fully filled fictional plan, so a new rep sees what a good plan looks like.
+#[component]
+fn TryExample() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let router = expect_context::<Router>();
+    let error = RwSignal::new(None::<String>);
+    let add = move |_| match ws.add_example() {
+        Ok(id) => router.go(Route::Step {
+            plan: id,
+            step: 1,
+            focus: None,
+        }),
+        Err(e) => error.set(Some(format!("{e} The example was not added."))),
+    };
+    view! {
+        <button type="button" class="secondary" on:click=add>"Try an example"</button>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }
 

@@ -132,6 +132,17 @@ impl Workspace {
         Ok(id)
     }
 
+    /// Adds the fictional example plan, marked as an example, and returns its id.
+    pub fn add_example(&self) -> Result<String, StoreError> {
+        let id = new_id();
+        self.store_new(crate::model::example::example_plan(
+            &id,
+            today(),
+            Utc::now(),
+        ))?;
+        Ok(id)
+    }
+
     /// Saves a plan that is not yet stored (a new or duplicated plan).
     pub fn store_new(&self, plan: Plan) -> Result<(), StoreError> {
         if self.is_local() {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::field::{section, Binding, FieldSpec, Kind};
+use crate::components::field::{field, section, Binding, FieldSpec, Kind};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, ReviewFrequency};
 use crate::model::scoring::{screen, Axis, Criterion, Quadrant, StrategyKind};
@@ -103,6 +103,19 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
         .collect()
 }
 
+/// One axis: its ratings, with the notes on them folded away.
+fn axis_fields(axis: Axis) -> impl IntoView {
+    let (notes, scores): (Vec<_>, Vec<_>) =
+        criterion_fields(axis).into_iter().partition(|f| f.more);
+    view! {
+        <div class="form-grid single">{scores.into_iter().map(field).collect_view()}</div>
+        <details class="more">
+            <summary>"Notes on these scores"</summary>
+            <div class="form-grid single">{notes.into_iter().map(field).collect_view()}</div>
+        </details>
+    }
+}
+
 pub fn view() -> AnyView {
     let header = vec![
         FieldSpec::new(
@@ -187,11 +200,11 @@ pub fn view() -> AnyView {
             <div class="two-col">
                 <div>
                     <h3>"Customer attractiveness"</h3>
-                    <div class="form-grid single">{criterion_fields(Axis::Attractiveness).into_iter().map(crate::components::field::field).collect_view()}</div>
+                    {axis_fields(Axis::Attractiveness)}
                 </div>
                 <div>
                     <h3>"Our ability to win"</h3>
-                    <div class="form-grid single">{criterion_fields(Axis::Ability).into_iter().map(crate::components::field::field).collect_view()}</div>
+                    {axis_fields(Axis::Ability)}
                 </div>
             </div>
             <ScreeningResult />

@@ -137,13 +137,7 @@ fn Warnings() -> impl IntoView {
 }
 
 fn focus(anchor: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(anchor) {
-        el.scroll_into_view();
-        if let Some(input) = el.query_selector("input, select").ok().flatten() {
-            let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    }
+    crate::components::focus_anchor(anchor);
 }
 
 fn warning_text(p: &Plan, w: &RelationshipWarning) -> (String, String) {

@@ -28,6 +28,17 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
     await page.screenshot({ path: `${out}/step${s}-${w}.png`, fullPage: process.env.FULL === '1' });
   }
   await page.goto(base);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.waitForSelector('#step-heading');
+  for (let s = 1; s <= 7; s++) {
+    await page.goto(page.url().replace(/\/\d$/, `/${s}`));
+    await page.waitForSelector('#step-heading');
+    await page.screenshot({ path: `${out}/example-step${s}-${w}.png`, fullPage: true });
+  }
+  await page.goto(page.url().replace(/\/\d$/, '/check'));
+  await page.waitForSelector('#step-heading');
+  await page.screenshot({ path: `${out}/example-check-${w}.png`, fullPage: true });
+  await page.goto(base);
   await page.waitForSelector('table.plans');
   await page.screenshot({ path: `${out}/portfolio-${w}.png` });
   if (errors.length) console.log(`errors at ${w}:`, errors);
