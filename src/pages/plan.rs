@@ -73,11 +73,13 @@ pub fn PlanPage() -> impl IntoView {
         .to_hash()
     };
 
+    // Whether a plan is open, as a memo: the step must not be rebuilt on every edit.
+    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
     let body = move || {
         if let Some(problem) = editor.problem.get() {
             return problem_view(problem, plan_id.get_untracked()).into_any();
         }
-        if editor.plan.with(Option::is_none) {
+        if !has_plan.get() {
             return view! { <p class="loading">"Opening the plan…"</p> }.into_any();
         }
         let n = step.get();

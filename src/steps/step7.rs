@@ -232,7 +232,7 @@ fn Reviews() -> impl IntoView {
             <form class="review-form" on:submit=save>
                 <h3>"Record a review"</h3>
                 <div class="form-grid">
-                    <div class="field"><label for="review-date">"Date"</label>
+                    <div class="field"><label for="review-date">"Review date"</label>
                         <input id="review-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></div>
                     <div class="field"><label for="review-attendees">"Who attended"</label>
                         <input id="review-attendees" type="text" prop:value=move || attendees.get() on:input=move |ev| attendees.set(event_target_value(&ev)) /></div>

@@ -8,7 +8,7 @@ export const base = `http://127.0.0.1:${port}/tools/keyplan/`;
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.mjs/,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
@@ -17,6 +17,7 @@ export default defineConfig({
   use: {
     baseURL: base,
     viewport: { width: 1280, height: 800 },
+    actionTimeout: 15_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
