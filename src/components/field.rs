@@ -129,6 +129,11 @@ impl FieldSpec {
         self.wide = true;
         self
     }
+    /// Half a row even for long text (e.g. the four boxes of a SWOT).
+    pub fn half(mut self) -> Self {
+        self.wide = false;
+        self
+    }
 }
 
 /// Draws a field bound to the open plan. Invalid text stays in the box with a message saying

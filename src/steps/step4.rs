@@ -56,26 +56,30 @@ pub fn view() -> AnyView {
             Kind::LongText,
             bind!(blueprint.opportunities),
         )
-        .hint("In their market, products and competition: where could we grow?"),
+        .hint("In their market, products and competition: where could we grow?")
+        .half(),
         FieldSpec::new(
             "bp-threats",
             "Threats",
             Kind::LongText,
             bind!(blueprint.threats),
         )
-        .hint("What could cost us this account?"),
+        .hint("What could cost us this account?")
+        .half(),
         FieldSpec::new(
             "bp-strengths",
             "Our strengths",
             Kind::LongText,
             bind!(blueprint.strengths),
-        ),
+        )
+        .half(),
         FieldSpec::new(
             "bp-weaknesses",
             "Our weaknesses",
             Kind::LongText,
             bind!(blueprint.weaknesses),
-        ),
+        )
+        .half(),
     ];
     let objectives = TableSpec::<Objective> {
         id: "objectives",
@@ -272,7 +276,10 @@ fn OpportunityAssessment() -> impl IntoView {
         <section class="card" id="assessment">
             <h2>"Opportunity assessment"</h2>
             <p class="section-intro">"Score each statement from 1 (not at all) to 5 (fully true). The answers add up to a go, caution or no-go view."</p>
-            <div class="three-col">{groups}</div>
+            <details class="more" open=move || result.with(|r| r.as_ref().is_none_or(|r| r.answered * 2 < QUESTIONS.len()))>
+                <summary>"The fifteen questions"</summary>
+                <div class="three-col">{groups}</div>
+            </details>
             <div class="result" aria-live="polite" data-testid="assessment-result">
                 {move || result.get().map(|r| {
                     let (class, text) = match r.verdict {
@@ -339,7 +346,7 @@ fn ForceBars() -> impl IntoView {
                             {bars}
                         </svg>
                     </div>
-                    <p class="muted small">"Chance of success = driving weight ÷ all weight. Green bars push to the left, red bars hold back to the right."</p>
+                    <p class="muted small">"Chance of success = driving weight ÷ all weight. Driving forces (green) on the left, restraining forces (red) on the right; a longer bar weighs more."</p>
                 }.into_any()
             }}
         </section>
