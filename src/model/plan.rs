@@ -552,3 +552,69 @@ impl Plan {
 pub fn next_row_id<T>(rows: &[T], id: impl Fn(&T) -> RowId) -> RowId {
     rows.iter().map(id).max().map_or(1, |m| m + 1)
 }
+
+impl Plan {
+    /// A copy to use as the template for a similar account: same content, new id and name,
+    /// with dates, progress and reviews cleared so nothing looks done or due that is not.
+    pub fn as_template(&self, id: impl Into<String>, now: DateTime<Utc>) -> Plan {
+        let mut p = self.clone();
+        p.id = id.into();
+        p.revision = 0;
+        p.created_at = Some(now);
+        p.updated_at = Some(now);
+        p.example = false;
+        p.archived = false;
+        p.header.account_name = format!("{} (copy)", self.display_name());
+        p.header.period_start = None;
+        p.header.period_end = None;
+        for o in &mut p.blueprint.objectives {
+            o.due = None;
+        }
+        for a in &mut p.action.actions {
+            a.start = None;
+            a.due = None;
+            a.status = ActionStatus::Planned;
+            a.result.clear();
+        }
+        for c in &mut p.relationships.contacts {
+            c.last_contact = None;
+        }
+        p.action.visits.clear();
+        p.communication.reviews.clear();
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_keeps_content_and_clears_dates_progress_and_reviews() {
+        let now = Utc::now();
+        let mut p = Plan::new("a", "Acme", now);
+        p.example = true;
+        p.revision = 9;
+        p.header.period_start = "2026-01-01".parse().ok();
+        p.action.actions.push(Action {
+            id: 1,
+            what: "Visit".into(),
+            due: "2026-02-01".parse().ok(),
+            status: ActionStatus::Done,
+            result: "ok".into(),
+            ..Action::default()
+        });
+        p.communication.reviews.push(Review::default());
+        p.action.visits.push(Visit::default());
+        let t = p.as_template("b", now);
+        assert_eq!((t.id.as_str(), t.revision, t.example), ("b", 0, false));
+        assert_eq!(t.header.account_name, "Acme (copy)");
+        assert_eq!(t.header.period_start, None);
+        assert_eq!(t.action.actions[0].what, "Visit");
+        assert_eq!(
+            (t.action.actions[0].due, t.action.actions[0].status),
+            (None, ActionStatus::Planned)
+        );
+        assert!(t.communication.reviews.is_empty() && t.action.visits.is_empty());
+    }
+}

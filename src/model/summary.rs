@@ -4,8 +4,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checks::{checks_made, health_issues, health_score, next_review, overdue_actions};
-use super::plan::{AccountLevel, Plan};
+use super::plan::{AccountLevel, ActionStatus, Plan};
 use super::scoring::{screen, Grade, Quadrant, ScoringSettings};
+
+/// How many open actions a summary keeps: enough for "due soon" and the overdue count.
+pub const MAX_DUE: usize = 20;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DueAction {
+    pub id: u32,
+    pub what: String,
+    pub due: Option<NaiveDate>,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -28,6 +39,11 @@ pub struct PlanSummary {
     pub last_year_sales: Option<f64>,
     /// Approximate bytes the plan takes in storage.
     pub bytes: usize,
+    /// Expected revenue and profit of the plan (step 6), for the roll-up by level.
+    pub expected_revenue: Option<f64>,
+    pub expected_profit: Option<f64>,
+    /// Open actions with a due date, earliest first (at most `MAX_DUE`), for "due soon".
+    pub due: Vec<DueAction>,
     /// Why the stored plan cannot be read, once found out; cleared when it reads again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub damaged: Option<String>,
@@ -54,6 +70,27 @@ impl PlanSummary {
             overdue_actions: overdue_actions(plan, today),
             last_year_sales: plan.portfolio.last_year_sales,
             bytes,
+            expected_revenue: plan.resources.expected_revenue,
+            expected_profit: plan.resources.expected_profit,
+            due: {
+                let mut due: Vec<DueAction> = plan
+                    .action
+                    .actions
+                    .iter()
+                    .filter(|a| {
+                        matches!(a.status, ActionStatus::Planned | ActionStatus::InProgress)
+                            && a.due.is_some()
+                    })
+                    .map(|a| DueAction {
+                        id: a.id,
+                        what: a.what.clone(),
+                        due: a.due,
+                    })
+                    .collect();
+                due.sort_by_key(|d| d.due);
+                due.truncate(MAX_DUE);
+                due
+            },
             damaged: None,
         }
     }

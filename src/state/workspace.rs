@@ -231,6 +231,44 @@ impl Workspace {
         storage::read_plan(id)
     }
 
+    /// The plan as stored (or held in memory), if it can be read.
+    pub fn load_plan(&self, id: &str) -> Option<Plan> {
+        match self.read_plan(id) {
+            Ok(PlanRead::Loaded(l)) => Some(l.plan),
+            _ => None,
+        }
+    }
+
+    /// Saves a whole plan outside the editor (archive, restore, undo of a delete).
+    pub fn put_plan(&self, plan: Plan) -> Result<(), StoreError> {
+        if self.is_local() {
+            let saved = storage::save_plan(&plan, |p, b| self.summarise(p, b))?;
+            self.upsert_summary(saved.summary);
+        } else {
+            self.upsert_summary(self.summarise(&plan, 0));
+            self.keep_in_memory(plan);
+        }
+        Ok(())
+    }
+
+    /// Copies a plan as the template for a similar account; returns the new id.
+    pub fn duplicate(&self, id: &str) -> Result<String, StoreError> {
+        let plan = self
+            .load_plan(id)
+            .ok_or_else(|| StoreError::Failed("the plan could not be read".into()))?;
+        let new = new_id();
+        self.store_new(plan.as_template(&new, Utc::now()))?;
+        Ok(new)
+    }
+
+    pub fn set_archived(&self, id: &str, archived: bool) -> Result<(), StoreError> {
+        let mut plan = self
+            .load_plan(id)
+            .ok_or_else(|| StoreError::Failed("the plan could not be read".into()))?;
+        plan.archived = archived;
+        self.put_plan(plan)
+    }
+
     pub fn delete_plan(&self, id: &str) -> Result<(), StoreError> {
         if self.is_local() {
             storage::delete_plan(id)?;

@@ -238,6 +238,9 @@ fn OpportunityAssessment() -> impl IntoView {
             .plan
             .with(|p| p.as_ref().map(|p| assess(&p.blueprint.assessment)))
     });
+    // Open while fewer than half are answered; decided once, so it never folds while the rep answers.
+    let start_open =
+        result.with_untracked(|r| r.as_ref().is_none_or(|r| r.answered * 2 < QUESTIONS.len()));
     let groups = GROUPS
         .iter()
         .enumerate()
@@ -276,7 +279,7 @@ fn OpportunityAssessment() -> impl IntoView {
         <section class="card" id="assessment">
             <h2>"Opportunity assessment"</h2>
             <p class="section-intro">"Score each statement from 1 (not at all) to 5 (fully true). The answers add up to a go, caution or no-go view."</p>
-            <details class="more" open=move || result.with(|r| r.as_ref().is_none_or(|r| r.answered * 2 < QUESTIONS.len()))>
+            <details class="more" open=start_open>
                 <summary>"The fifteen questions"</summary>
                 <div class="three-col">{groups}</div>
             </details>

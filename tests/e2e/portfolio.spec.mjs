@@ -1,0 +1,129 @@
+// Issue 6: the portfolio with a workspace of 50 generated plans: search, sort, filter, matrix,
+// due soon, roll-up, ranking, duplicate, archive and restore, delete with undo.
+import { test, expect } from '@playwright/test';
+import { openApp, storedPlan } from './helpers.mjs';
+
+let plans;
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  const src = (await import('node:fs')).readFileSync(new URL('./generate.mjs', import.meta.url), 'utf8');
+  plans = await page.evaluate(async (code) => {
+    const mod = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+    return mod.generatePlans(50);
+  }, src);
+  await page.reload();
+  await expect(page.getByTestId('plan-list').locator('tbody tr')).toHaveCount(50);
+});
+
+const rows = (page) => page.getByTestId('plan-list').locator('tbody tr');
+const names = async (page) => rows(page).locator('th').allInnerTexts();
+
+test('search, sort and filter the list', async ({ page }) => {
+  await page.getByLabel('Search accounts').fill('account 1');
+  await expect(rows(page)).toHaveCount(10); // 10–19
+  await page.getByLabel('Search accounts').fill('');
+
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  expect((await names(page)).slice(0, 3)).toEqual(['Account 01', 'Account 02', 'Account 03']);
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  expect((await names(page))[0]).toBe('Account 50');
+  await expect(page.locator('th[aria-sort="descending"]')).toContainText('Account');
+
+  await page.locator('#filter-level').selectOption('global');
+  const globals = plans.filter((p) => p.level === 'global').length;
+  await expect(rows(page)).toHaveCount(globals);
+  await page.locator('#filter-level').selectOption('');
+
+  await page.getByLabel('Overdue only').check();
+  await expect(rows(page)).toHaveCount(plans.filter((p) => p.overdue).length);
+  await page.getByLabel('Overdue only').uncheck();
+
+  await page.locator('#filter-grade').selectOption('gold');
+  const gold = await rows(page).count();
+  await page.locator('#filter-grade').selectOption('bronze');
+  const bronze = await rows(page).count();
+  await page.locator('#filter-grade').selectOption('silver');
+  const silver = await rows(page).count();
+  expect(gold + silver + bronze).toBe(50);
+  await page.locator('#filter-grade').selectOption('');
+  await page.locator('#filter-quadrant').selectOption('core');
+  for (const cell of await rows(page).locator('td:nth-child(4)').allInnerTexts()) expect(cell).toMatch(/^Core\b/);
+});
+
+test('the matrix places every scored account and a point opens its plan', async ({ page }) => {
+  const points = page.getByTestId('matrix').locator('[role=link]');
+  await expect(points).toHaveCount(50);
+  // Points that share a place are spread around it; each can be reached by keyboard.
+  const point = page.getByTestId('matrix').locator('[role=link][aria-label^="Account 07:"]');
+  await point.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#step-heading')).toHaveText('Portfolio vis-à-vis profits');
+  await expect(page.getByLabel('Account name')).toHaveValue('Account 07');
+});
+
+test('due soon lists overdue actions first and links to the action', async ({ page }) => {
+  const due = page.getByTestId('due-soon');
+  const items = due.locator('li');
+  const expected = plans.filter((p) => p.overdue).length + plans.filter((p) => p.dueSoon).length;
+  await expect(items).toHaveCount(expected);
+  const overdueFlags = await items.evaluateAll((els) => els.map((e) => e.classList.contains('overdue')));
+  const firstNotOverdue = overdueFlags.indexOf(false);
+  expect(overdueFlags.slice(firstNotOverdue).every((f) => !f)).toBe(true);
+  await due.getByRole('link', { name: 'Overdue task 5', exact: true }).click();
+  await expect(page.locator('#step-heading')).toHaveText('Get into action');
+  await expect(page.locator('#actions-1').getByLabel('What')).toBeFocused();
+});
+
+test('roll-up sums by level and in total; ranking is by improvement potential', async ({ page }) => {
+  const fmt = (n) => Math.round(n).toLocaleString('en-US');
+  const roll = page.getByTestId('rollup');
+  for (const [level, label] of [['territory', 'Territory'], ['global', 'Global']]) {
+    const mine = plans.filter((p) => p.level === level);
+    const row = roll.locator('tr', { has: page.locator('th', { hasText: label }) });
+    await expect(row.locator('td').nth(0)).toHaveText(String(mine.length));
+    await expect(row.locator('td').nth(1)).toHaveText(fmt(mine.reduce((s, p) => s + p.sales, 0)));
+    await expect(row.locator('td').nth(2)).toHaveText(fmt(mine.reduce((s, p) => s + p.target, 0)));
+  }
+  const total = roll.locator('tr.total');
+  await expect(total.locator('td').nth(0)).toHaveText('50');
+  await expect(total.locator('td').nth(1)).toHaveText(fmt(plans.reduce((s, p) => s + p.sales, 0)));
+  await expect(total.locator('td').nth(3)).toHaveText(fmt(plans.reduce((s, p) => s + p.profit, 0)));
+
+  const scores = (await page.getByTestId('ranking').locator('li .num').allInnerTexts()).map(Number);
+  expect(scores.length).toBe(10);
+  expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+});
+
+test('duplicate as a template, archive and restore, delete with undo', async ({ page }) => {
+  await page.getByRole('button', { name: 'Duplicate Account 03' }).click();
+  await expect(page.getByLabel('Account name')).toHaveValue('Account 03 (copy)');
+  await expect(page.getByLabel('Plan period from')).toHaveValue('');
+  const copyId = page.url().match(/#\/plan\/([^/]+)\//)[1];
+  const copy = await storedPlan(page, copyId);
+  expect(copy.plan.action.actions.every((a) => a.due === null && a.status === 'planned')).toBe(true);
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+  await expect(rows(page)).toHaveCount(51);
+
+  await page.getByRole('button', { name: 'Archive Account 04' }).click();
+  await expect(rows(page)).toHaveCount(50);
+  await page.getByLabel(/Archived/).check();
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Restore Account 04' }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByLabel(/Archived/).uncheck();
+  await expect(rows(page)).toHaveCount(51);
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Delete Account 05' }).click();
+  await expect(rows(page)).toHaveCount(50);
+  expect(await page.evaluate(() => localStorage.getItem('keyplan:plan:gen005'))).toBeNull();
+  await page.getByTestId('undo-delete').getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(51);
+  expect((await storedPlan(page, 'gen005')).plan.header.account_name).toBe('Account 05');
+
+  // Dismissing the confirmation deletes nothing.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Delete Account 06' }).click();
+  await expect(rows(page)).toHaveCount(51);
+});
