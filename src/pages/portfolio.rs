@@ -369,18 +369,29 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
     }
 }
 
+/// How many due items show before "Show all".
+const DUE_SHOWN: usize = 10;
+
 #[component]
 fn DueSoon() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let items = Memo::new(move |_| ws.summaries.with(|all| due_soon(all, today(), 14)));
+    let show_all = RwSignal::new(false);
     view! {
         <section class="card due-soon" data-testid="due-soon" aria-labelledby="due-h">
             <h2 id="due-h">"Due in the next 14 days"</h2>
             {move || {
-                let list = items.get();
+                let mut list = items.get();
                 if list.is_empty() {
                     return view! { <p class="muted">"Nothing is due in the next two weeks."</p> }.into_any();
                 }
+                let total = list.len();
+                if !show_all.get() {
+                    list.truncate(DUE_SHOWN);
+                }
+                let more = (total > DUE_SHOWN && !show_all.get()).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| show_all.set(true)>{format!("Show all {total}")}</button>
+                });
                 view! {
                     <ul class="due-list">
                         {list.into_iter().map(|e| {
@@ -399,6 +410,7 @@ fn DueSoon() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
+                    {more}
                 }.into_any()
             }}
         </section>

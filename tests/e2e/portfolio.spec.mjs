@@ -66,6 +66,8 @@ test('due soon lists overdue actions first and links to the action', async ({ pa
   const due = page.getByTestId('due-soon');
   const items = due.locator('li');
   const expected = plans.filter((p) => p.overdue).length + plans.filter((p) => p.dueSoon).length;
+  await expect(items).toHaveCount(10);
+  await due.getByRole('button', { name: `Show all ${expected}` }).click();
   await expect(items).toHaveCount(expected);
   const overdueFlags = await items.evaluateAll((els) => els.map((e) => e.classList.contains('overdue')));
   const firstNotOverdue = overdueFlags.indexOf(false);

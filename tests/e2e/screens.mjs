@@ -45,3 +45,21 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
   await page.close();
 }
 await browser.close();
+
+// The portfolio with 50 generated plans.
+{
+  const { generatePlans } = await import('./generate.mjs');
+  const src = fs.readFileSync(new URL('./generate.mjs', import.meta.url), 'utf8');
+  const browser2 = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  for (const [w, h] of [[1280, 800], [1024, 768]]) {
+    const page = await browser2.newPage({ viewport: { width: w, height: h } });
+    await page.goto(base);
+    await page.evaluate(async (code) => (await import(`data:text/javascript,${encodeURIComponent(code)}`)).generatePlans(50), src);
+    await page.reload();
+    await page.waitForSelector('table.plans tbody tr');
+    await page.screenshot({ path: `${out}/portfolio50-${w}.png`, fullPage: true });
+    await page.close();
+  }
+  await browser2.close();
+  void generatePlans;
+}
