@@ -281,9 +281,35 @@ impl Workspace {
         Ok(())
     }
 
+    /// Saves the settings and re-scores every plan's summary with them, so the portfolio's
+    /// grades and quadrants follow edited weights at once.
     pub fn save_settings(&self) {
         if self.is_local() {
             let _ = storage::save_settings(&self.settings.get_untracked());
+        }
+        let settings = self.settings.get_untracked();
+        let rescore = |s: &mut PlanSummary| {
+            let Some(plan) = self.load_plan(&s.id) else {
+                return;
+            };
+            let fresh = PlanSummary::of(&plan, &settings.scoring, today(), s.bytes);
+            s.grade = fresh.grade;
+            s.quadrant = fresh.quadrant;
+            s.attractiveness = fresh.attractiveness;
+            s.ability = fresh.ability;
+            s.potential = fresh.potential;
+        };
+        if self.is_local() {
+            if let Ok(list) = storage::update_index(|list| {
+                list.iter_mut()
+                    .filter(|s| s.damaged.is_none())
+                    .for_each(rescore)
+            }) {
+                self.summaries.set(list);
+            }
+        } else {
+            self.summaries
+                .update(|list| list.iter_mut().for_each(rescore));
         }
     }
 }

@@ -32,6 +32,9 @@ test('step 1 scores the account and explains quadrant, strategy, grade and poten
   await page.getByLabel('Gold from (mean score)').fill('4.8');
   await page.getByLabel('Gold from (mean score)').blur();
   await expect(result.getByTestId('grade')).toHaveText('Silver');
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+  await expect(page.getByTestId('plan-list').locator('tr', { hasText: 'Screen Co' })).toContainText('Silver');
+  await page.goBack();
 
   // Bad input says what to type and keeps the last good value.
   await page.getByLabel("Last year's sales to them").fill('a lot');
