@@ -350,10 +350,15 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                                         <td class=overdue_class>{overdue}</td>
                                         <td class="small">{s.updated_at.map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())}</td>
                                         <td class="row-actions">
-                                            <button type="button" class="small-btn" on:click=duplicate aria-label=format!("Duplicate {name}")>"Duplicate"</button>
-                                            <button type="button" class="small-btn" on:click=archive aria-label=format!("{} {name}", if archived { "Restore" } else { "Archive" })>
-                                                {if archived { "Restore" } else { "Archive" }}</button>
-                                            <button type="button" class="small-btn danger" on:click=delete aria-label=format!("Delete {name}")>"Delete"</button>
+                                            <details class="menu">
+                                                <summary aria-label=format!("Actions for {name}")>"⋯"</summary>
+                                                <div class="menu-pop">
+                                                    <button type="button" on:click=duplicate aria-label=format!("Duplicate {name}")>"Duplicate as template"</button>
+                                                    <button type="button" on:click=archive aria-label=format!("{} {name}", if archived { "Restore" } else { "Archive" })>
+                                                        {if archived { "Restore" } else { "Archive" }}</button>
+                                                    <button type="button" class="danger" on:click=delete aria-label=format!("Delete {name}")>"Delete…"</button>
+                                                </div>
+                                            </details>
                                         </td>
                                     </tr>
                                 }

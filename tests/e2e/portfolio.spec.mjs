@@ -18,6 +18,12 @@ test.beforeEach(async ({ page }) => {
 
 const rows = (page) => page.getByTestId('plan-list').locator('tbody tr');
 const names = async (page) => rows(page).locator('th').allInnerTexts();
+/** Opens a row's "⋯" menu and picks an action. */
+async function rowAction(page, label) {
+  const account = label.replace(/^(Duplicate|Archive|Restore|Delete) /, '');
+  await page.getByLabel(`Actions for ${account}`, { exact: true }).click();
+  await page.getByRole('button', { name: label, exact: true }).click();
+}
 
 test('search, sort and filter the list', async ({ page }) => {
   await page.getByLabel('Search accounts').fill('account 1');
@@ -98,7 +104,7 @@ test('roll-up sums by level and in total; ranking is by improvement potential', 
 });
 
 test('duplicate as a template, archive and restore, delete with undo', async ({ page }) => {
-  await page.getByRole('button', { name: 'Duplicate Account 03' }).click();
+  await rowAction(page, 'Duplicate Account 03');
   await expect(page.getByLabel('Account name')).toHaveValue('Account 03 (copy)');
   await expect(page.getByLabel('Plan period from')).toHaveValue('');
   const copyId = page.url().match(/#\/plan\/([^/]+)\//)[1];
@@ -107,17 +113,17 @@ test('duplicate as a template, archive and restore, delete with undo', async ({ 
   await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await expect(rows(page)).toHaveCount(51);
 
-  await page.getByRole('button', { name: 'Archive Account 04' }).click();
+  await rowAction(page, 'Archive Account 04');
   await expect(rows(page)).toHaveCount(50);
   await page.getByLabel(/Archived/).check();
   await expect(rows(page)).toHaveCount(1);
-  await page.getByRole('button', { name: 'Restore Account 04' }).click();
+  await rowAction(page, 'Restore Account 04');
   await expect(rows(page)).toHaveCount(0);
   await page.getByLabel(/Archived/).uncheck();
   await expect(rows(page)).toHaveCount(51);
 
   page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: 'Delete Account 05' }).click();
+  await rowAction(page, 'Delete Account 05');
   await expect(rows(page)).toHaveCount(50);
   expect(await page.evaluate(() => localStorage.getItem('keyplan:plan:gen005'))).toBeNull();
   await page.getByTestId('undo-delete').getByRole('button', { name: 'Undo' }).click();
@@ -126,6 +132,6 @@ test('duplicate as a template, archive and restore, delete with undo', async ({ 
 
   // Dismissing the confirmation deletes nothing.
   page.once('dialog', (d) => d.dismiss());
-  await page.getByRole('button', { name: 'Delete Account 06' }).click();
+  await rowAction(page, 'Delete Account 06');
   await expect(rows(page)).toHaveCount(51);
 });
