@@ -4,6 +4,7 @@ pub mod field;
 pub mod header;
 pub mod penetration;
 pub mod relmap;
+pub mod sharing;
 pub mod table;
 pub mod timeline;
 

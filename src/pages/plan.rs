@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::banners::download_plan;
+use crate::components::sharing::ExportButtons;
 use crate::persist::download::download;
 use crate::route::{Route, STEPS};
 use crate::state::editor::{Editor, OpenProblem};
@@ -128,6 +129,9 @@ pub fn PlanPage() -> impl IntoView {
                     <ol>{nav}</ol>
                 </nav>
                 <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>"✓ Check your plan"</a>
+                <ExportButtons label="Download this plan"
+                    plans=Callback::new(move |_| editor.plan.get_untracked().into_iter().collect())
+                    file_label=Signal::derive(account) />
                 <PlanNotices />
             </aside>
             <div class="plan-body">{body}</div>

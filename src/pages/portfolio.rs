@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::sharing::{ExportButtons, ImportPanel};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
 use crate::model::portfolio::{
@@ -17,6 +18,8 @@ use crate::state::workspace::{today, Workspace};
 pub fn PortfolioPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let creating = RwSignal::new(false);
+    let importing = RwSignal::new(false);
+    provide_context(ImportOpen(importing));
     let active = Memo::new(move |_| {
         ws.summaries.with(|l| {
             l.iter()
@@ -38,6 +41,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <Show when=move || !empty()>
                     <div class="actions">
                         <TryExample />
+                        <button type="button" class="secondary" on:click=move |_| importing.set(true)>"Import a plan"</button>
                         <button type="button" class="primary" on:click=move |_| creating.set(true)>"New account plan"</button>
                     </div>
                 </Show>
@@ -46,7 +50,10 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || creating.get()>
                 <NewPlanForm creating />
             </Show>
-            <Show when=move || empty() && !creating.get()>
+            <Show when=move || importing.get()>
+                <ImportPanel open=importing />
+            </Show>
+            <Show when=move || empty() && !creating.get() && !importing.get()>
                 <EmptyState creating />
             </Show>
             <Show when=move || !empty()>
@@ -64,6 +71,10 @@ pub fn PortfolioPage() -> impl IntoView {
         </div>
     }
 }
+
+/// Whether the import panel is open, for the empty state's "Import a plan".
+#[derive(Clone, Copy)]
+struct ImportOpen(RwSignal<bool>);
 
 #[component]
 fn UndoDelete(undo: RwSignal<Option<Plan>>) -> impl IntoView {
@@ -93,6 +104,7 @@ fn UndoDelete(undo: RwSignal<Option<Plan>>) -> impl IntoView {
 
 #[component]
 fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
+    let importing = expect_context::<ImportOpen>().0;
     view! {
         <section class="card empty-state" data-testid="empty-state">
             <h2>"Plan the accounts that matter most"</h2>
@@ -109,6 +121,7 @@ fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
             <p class="muted">"Your plans are saved in this browser as you type. Nothing is sent anywhere."</p>
             <div class="actions">
                 <button type="button" class="primary big" on:click=move |_| creating.set(true)>"New account plan"</button>
+                <button type="button" class="secondary" on:click=move |_| importing.set(true)>"Import a plan"</button>
                 <TryExample />
             </div>
         </section>
@@ -291,6 +304,9 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                 </div>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ExportButtons label="Export the plans shown"
+                plans=Callback::new(move |_| rows.get_untracked().iter().filter_map(|s| ws.load_plan(&s.id)).collect())
+                file_label="KeyPlan plans" />
             <div class="table-wrap">
                 <table class="plans" data-testid="plan-list">
                     <thead>

@@ -3,5 +3,6 @@
 pub mod download;
 pub mod envelope;
 pub mod file;
+pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

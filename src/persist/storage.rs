@@ -356,3 +356,35 @@ pub fn backup_clock(today: NaiveDate) -> NaiveDate {
 pub fn mark_exported(day: NaiveDate) {
     let _ = write(LAST_EXPORT_KEY, &day.to_string());
 }
+
+/// Writes imported plans all or nothing: if any write fails (storage full), every plan key
+/// and the index are put back as they were, and the error is returned.
+pub fn import_plans(
+    plans: &[Plan],
+    summarise: impl Fn(&Plan, usize) -> PlanSummary,
+) -> Result<Vec<Saved>, StoreError> {
+    let index_before = read(INDEX_KEY)?;
+    let mut before: Vec<(String, Option<String>)> = Vec::new();
+    let mut saved = Vec::new();
+    for plan in plans {
+        let key = plan_key(&plan.id);
+        before.push((key.clone(), read(&key)?));
+        match save_plan(plan, &summarise) {
+            Ok(s) => saved.push(s),
+            Err(e) => {
+                for (key, old) in before.iter().rev() {
+                    let _ = match old {
+                        Some(raw) => write(key, raw),
+                        None => remove(key),
+                    };
+                }
+                let _ = match &index_before {
+                    Some(raw) => write(INDEX_KEY, raw),
+                    None => remove(INDEX_KEY),
+                };
+                return Err(e);
+            }
+        }
+    }
+    Ok(saved)
+}

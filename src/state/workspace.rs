@@ -251,6 +251,21 @@ impl Workspace {
         Ok(())
     }
 
+    /// Writes checked, resolved import plans, all or nothing, and lists them.
+    pub fn import(&self, plans: &[Plan]) -> Result<(), StoreError> {
+        if self.is_local() {
+            for saved in storage::import_plans(plans, |p, b| self.summarise(p, b))? {
+                self.upsert_summary(saved.summary);
+            }
+        } else {
+            for p in plans {
+                self.upsert_summary(self.summarise(p, 0));
+                self.keep_in_memory(p.clone());
+            }
+        }
+        Ok(())
+    }
+
     /// Copies a plan as the template for a similar account; returns the new id.
     pub fn duplicate(&self, id: &str) -> Result<String, StoreError> {
         let plan = self

@@ -1,0 +1,277 @@
+//! Sharing plans: export as a KeyPlan file (download, or the system share sheet on a tablet),
+//! and import from a file, a drop or pasted text, with a choice for plans already here.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::plan::Plan;
+use crate::persist::download::download;
+use crate::persist::file::{encode_file, file_name};
+use crate::persist::import::{
+    compare, parse_file, resolve, without_private_notes, ImportError, Incoming, OnConflict,
+    MAX_BYTES,
+};
+use crate::state::workspace::{new_id, Workspace};
+
+/// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
+fn can_share_files() -> bool {
+    let nav = window().navigator();
+    js_sys::Reflect::has(&nav, &"canShare".into()).unwrap_or(false)
+}
+
+/// Shares the file through the share sheet; falls back to a download when refused.
+fn share_or_download(name: &str, text: &str) {
+    let nav = window().navigator();
+    let shared = (|| -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let opts = web_sys::FilePropertyBag::new();
+        opts.set_type("application/json");
+        let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &opts).ok()?;
+        let data = js_sys::Object::new();
+        js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+        js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(name)).ok()?;
+        let can: js_sys::Function = js_sys::Reflect::get(&nav, &"canShare".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if !can.call1(&nav, &data).ok()?.as_bool()? {
+            return None;
+        }
+        let share: js_sys::Function = js_sys::Reflect::get(&nav, &"share".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        share.call1(&nav, &data).ok()?;
+        Some(())
+    })();
+    if shared.is_none() {
+        download(name, "application/json", text);
+    }
+}
+
+/// The file for some plans, with private notes left out when asked.
+pub fn export_text(plans: Vec<Plan>, leave_out_private: bool) -> String {
+    let plans = if leave_out_private {
+        without_private_notes(plans)
+    } else {
+        plans
+    };
+    encode_file(&plans, None, Utc::now())
+}
+
+/// Download (and, where the device can, Share) buttons for a set of plans.
+#[component]
+pub fn ExportButtons(
+    #[prop(into)] label: String,
+    plans: Callback<(), Vec<Plan>>,
+    #[prop(into)] file_label: Signal<String>,
+) -> impl IntoView {
+    let private = RwSignal::new(false);
+    let id = format!("private-{}", label.to_lowercase().replace(' ', "-"));
+    let text = move || export_text(plans.run(()), private.get_untracked());
+    let name = move || file_name(&file_label.get_untracked(), Utc::now());
+    view! {
+        <div class="export">
+            <button type="button" class="secondary" on:click=move |_| { download(&name(), "application/json", &text()); }>{label.clone()}</button>
+            {can_share_files().then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| share_or_download(&name(), &text())>"Share…"</button>
+            })}
+            <label class="small check-inline" for=id.clone()>
+                <input id=id.clone() type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />
+                " Leave out private notes"
+            </label>
+        </div>
+    }
+}
+
+#[derive(Clone)]
+enum Stage {
+    Choose,
+    Review(Vec<Incoming>),
+    Done(String),
+}
+
+/// Import from a file picker, a dropped file or pasted text. Nothing changes until the rep
+/// confirms, and then all plans are written or none.
+#[component]
+pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let stage = RwSignal::new(Stage::Choose);
+    let error = RwSignal::new(None::<String>);
+    let pasted = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+    let choices = RwSignal::new(Vec::<OnConflict>::new());
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    let read_bytes = move |bytes: Vec<u8>| match parse_file(&bytes) {
+        Ok(file) => {
+            let incoming = ws.summaries.with_untracked(|s| compare(file.plans, s));
+            choices.set(
+                incoming
+                    .iter()
+                    .map(|i| {
+                        if i.existing_newer {
+                            OnConflict::Skip
+                        } else {
+                            OnConflict::Replace
+                        }
+                    })
+                    .collect(),
+            );
+            error.set(None);
+            stage.set(Stage::Review(incoming));
+        }
+        Err(e) => {
+            error.set(Some(e.to_string()));
+            stage.set(Stage::Choose);
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        if file.size() > MAX_BYTES as f64 {
+            error.set(Some(
+                ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                }
+                .to_string(),
+            ));
+            return;
+        }
+        let promise = file.array_buffer();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(buf) => read_bytes(js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => error.set(Some(
+                    "The file could not be read. Try choosing it again.".into(),
+                )),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+            read_file(f);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file(f);
+        }
+    };
+    let import = move |_| {
+        let Stage::Review(incoming) = stage.get_untracked() else {
+            return;
+        };
+        let picked = choices.get_untracked();
+        let (plans, counts) = resolve(
+            &incoming,
+            |i| picked.get(i).copied().unwrap_or(OnConflict::Skip),
+            new_id,
+        );
+        match ws.import(&plans) {
+            Ok(()) => stage.set(Stage::Done(format!(
+                "Import finished: {} created, {} replaced, {} kept both, {} skipped.",
+                counts.created, counts.replaced, counts.kept_both, counts.skipped
+            ))),
+            Err(e) => error.set(Some(format!(
+                "{e} Nothing was imported; your plans are as they were."
+            ))),
+        }
+    };
+    let set_all = move |c: OnConflict| choices.update(|v| v.iter_mut().for_each(|x| *x = c));
+    let parse_choice = |v: &str| match v {
+        "replace" => OnConflict::Replace,
+        "both" => OnConflict::KeepBoth,
+        _ => OnConflict::Skip,
+    };
+
+    view! {
+        <section class="card import" class:dragging=move || dragging.get() data-testid="import-panel"
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <h2 tabindex="-1" node_ref=heading>"Import plans"</h2>
+            {move || error.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
+            {move || match stage.get() {
+                Stage::Choose => view! {
+                    <p>"Choose a .keyplan.json file a colleague sent you, drop it here, or paste its text. Nothing changes until you confirm."</p>
+                    <div class="field">
+                        <label for="import-file">"Choose a KeyPlan file"</label>
+                        <input id="import-file" type="file" accept=".json,.keyplan.json,application/json" on:change=on_pick />
+                    </div>
+                    <div class="field wide">
+                        <label for="import-paste">"Or paste the file's text"</label>
+                        <textarea id="import-paste" rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=move |_| read_bytes(pasted.get_untracked().into_bytes())>"Read pasted text"</button>
+                        <button type="button" class="link" on:click=move |_| open.set(false)>"Cancel"</button>
+                    </div>
+                }.into_any(),
+                Stage::Review(incoming) => {
+                    let conflicts = incoming.iter().filter(|i| i.existing.is_some()).count();
+                    let rows = incoming.into_iter().enumerate().map(|(i, inc)| {
+                        let name = inc.plan.display_name().to_string();
+                        let note = inc.existing.as_ref().map(|e| {
+                            if inc.existing_newer {
+                                format!("Already here as “{}”, and the copy here was changed more recently than this file's.", e.name)
+                            } else {
+                                format!("Already here as “{}”.", e.name)
+                            }
+                        });
+                        let has_existing = inc.existing.is_some();
+                        let select_id = format!("import-choice-{i}");
+                        view! {
+                            <li>
+                                <strong>{name.clone()}</strong>
+                                {match note {
+                                    Some(n) => view! { <span class="muted small">" " {n}</span> }.into_any(),
+                                    None => view! { <span class="badge">"New"</span> }.into_any(),
+                                }}
+                                {has_existing.then(|| view! {
+                                    <label class="visually-hidden" for=select_id.clone()>{format!("What to do with {name}")}</label>
+                                    <select id=select_id on:change=move |ev| { let c = parse_choice(&event_target_value(&ev)); choices.update(|v| v[i] = c); }>
+                                        <option value="replace" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Replace))>"Replace the one here"</option>
+                                        <option value="both" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::KeepBoth))>"Keep both"</option>
+                                        <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>"Skip"</option>
+                                    </select>
+                                })}
+                            </li>
+                        }
+                    }).collect_view();
+                    view! {
+                        <ul class="import-list">{rows}</ul>
+                        {(conflicts > 1).then(|| view! {
+                            <div class="actions">
+                                <span>"For all plans already here:"</span>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Replace)>"Replace all"</button>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::KeepBoth)>"Keep both for all"</button>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Skip)>"Skip all"</button>
+                            </div>
+                        })}
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=import>"Import"</button>
+                            <button type="button" class="link" on:click=move |_| stage.set(Stage::Choose)>"Choose another file"</button>
+                        </div>
+                    }.into_any()
+                }
+                Stage::Done(msg) => view! {
+                    <p role="status" data-testid="import-result">{msg}</p>
+                    <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>"Close"</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

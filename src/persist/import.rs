@@ -1,0 +1,558 @@
+//! Reading a KeyPlan file for import: everything is validated before anything is changed,
+//! and each bad input gets a message that says what is wrong and what to do.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::file::FILE_KIND;
+use crate::model::migration::{migrate, SCHEMA_VERSION};
+use crate::model::plan::Plan;
+use crate::model::summary::PlanSummary;
+use crate::model::Settings;
+
+/// Largest file KeyPlan reads: far above a real workspace, well below what a tablet chokes on.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// Deepest nesting of arrays and objects the format needs (a snapshot in a review is ~8 deep).
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    NotText,
+    TooDeep,
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    NotKeyplan,
+    Newer {
+        version: u32,
+    },
+    Invalid {
+        path: String,
+        detail: String,
+    },
+    NoPlans,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => write!(f, "The file is empty. Choose the .keyplan.json file you were sent, or paste its text."),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "The file is {:.1} MB; KeyPlan reads files up to 10 MB. Ask the sender to export fewer plans.",
+                *bytes as f64 / 1_048_576.0
+            ),
+            Self::NotText => write!(f, "The file is not text. A KeyPlan file is JSON text ending in .keyplan.json."),
+            Self::TooDeep => write!(f, "The file nests data deeper than a KeyPlan file ever does ({MAX_DEPTH} levels). It is not a KeyPlan file or it is damaged."),
+            Self::NotJson { line, column, detail } => write!(
+                f,
+                "The file is not valid JSON: {detail} at line {line}, column {column}. It may have been cut short or edited by hand; ask for it again."
+            ),
+            Self::NotKeyplan => write!(f, "This is JSON, but not a KeyPlan file: it has no \"kind\": \"keyplan\". Choose a file exported from KeyPlan."),
+            Self::Newer { version } => write!(
+                f,
+                "This file was made by a newer KeyPlan (format {version}; this one reads up to {SCHEMA_VERSION}). Update KeyPlan (reload the page when online), then import it again."
+            ),
+            Self::Invalid { path, detail } => write!(f, "The file is damaged at {path}: {detail}. Nothing was imported."),
+            Self::NoPlans => write!(f, "The file holds no plans."),
+        }
+    }
+}
+
+/// A file that passed every check: its plans, ready to write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFile {
+    pub plans: Vec<Plan>,
+    pub settings: Option<Settings>,
+}
+
+/// Nesting depth of JSON text, counted without parsing (so a hostile file cannot exhaust the stack).
+fn depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+fn invalid(path: impl Into<String>, detail: impl Into<String>) -> ImportError {
+    ImportError::Invalid {
+        path: path.into(),
+        detail: detail.into(),
+    }
+}
+
+/// Checks and reads a whole file. A stored plan's envelope (`keyplan.plan`) is accepted too.
+pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if depth(text) > MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })?;
+    let Value::Object(mut top) = value else {
+        return Err(ImportError::NotKeyplan);
+    };
+    let kind = top
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if kind != FILE_KIND && kind != super::envelope::PLAN_KIND {
+        return Err(ImportError::NotKeyplan);
+    }
+    let version = match top.get("schema_version") {
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .filter(|v| *v >= 1 && *v <= u64::from(u32::MAX))
+            .map(|v| v as u32),
+        Some(_) => None,
+        None => return Err(invalid("schema_version", "it is missing")),
+    }
+    .ok_or_else(|| invalid("schema_version", "it must be a whole number of 1 or more"))?;
+    if version > SCHEMA_VERSION {
+        return Err(ImportError::Newer { version });
+    }
+    let raw_plans: Vec<Value> = if kind == FILE_KIND {
+        match top.remove("plans") {
+            Some(Value::Array(list)) => list,
+            Some(_) => return Err(invalid("plans", "it must be a list of plans")),
+            None => return Err(invalid("plans", "it is missing")),
+        }
+    } else {
+        vec![top
+            .remove("plan")
+            .ok_or_else(|| invalid("plan", "it is missing"))?]
+    };
+    if raw_plans.is_empty() {
+        return Err(ImportError::NoPlans);
+    }
+    let mut plans = Vec::with_capacity(raw_plans.len());
+    for (i, raw) in raw_plans.into_iter().enumerate() {
+        let at = if kind == FILE_KIND {
+            format!("plans[{i}]")
+        } else {
+            "plan".into()
+        };
+        if !raw.is_object() {
+            return Err(invalid(at, "a plan must be an object"));
+        }
+        let raw = migrate(raw, version).map_err(|e| invalid(&at, e))?;
+        let plan: Plan = serde_path_to_error::deserialize(raw).map_err(|e| {
+            let inner = e.path().to_string();
+            let path = if inner == "." {
+                at.clone()
+            } else {
+                format!("{at}.{inner}")
+            };
+            invalid(path, e.into_inner().to_string())
+        })?;
+        plans.push(plan);
+    }
+    // Plans with no id, or an id used twice in the file, get a fresh one rather than failing.
+    let mut seen = HashSet::new();
+    for (i, p) in plans.iter_mut().enumerate() {
+        let ok = !p.id.trim().is_empty()
+            && p.id.len() <= 64
+            && p.id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok || !seen.insert(p.id.clone()) {
+            p.id = format!(
+                "{}i{i}",
+                p.id.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .take(40)
+                    .collect::<String>()
+            );
+            while !seen.insert(p.id.clone()) {
+                p.id.push('x');
+            }
+        }
+    }
+    let settings =
+        match top.remove("settings") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(serde_path_to_error::deserialize(v).map_err(|e| {
+                invalid(format!("settings.{}", e.path()), e.into_inner().to_string())
+            })?),
+        };
+    Ok(ImportFile { plans, settings })
+}
+
+/// What the rep chooses for a plan whose id is already in the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnConflict {
+    Replace,
+    KeepBoth,
+    Skip,
+}
+
+/// One plan of a file, set against the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub plan: Plan,
+    /// The plan in the workspace with the same id, if any.
+    pub existing: Option<PlanSummary>,
+    /// The existing plan was changed after the imported one.
+    pub existing_newer: bool,
+}
+
+pub fn compare(plans: Vec<Plan>, workspace: &[PlanSummary]) -> Vec<Incoming> {
+    plans
+        .into_iter()
+        .map(|plan| {
+            let existing = workspace.iter().find(|s| s.id == plan.id).cloned();
+            let existing_newer = existing
+                .as_ref()
+                .is_some_and(|e| e.updated_at > plan.updated_at);
+            Incoming {
+                plan,
+                existing,
+                existing_newer,
+            }
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub created: usize,
+    pub replaced: usize,
+    pub kept_both: usize,
+    pub skipped: usize,
+}
+
+/// The plans to write for the choices made, and what that amounts to. `new_id` gives ids
+/// for the copies kept beside existing plans.
+pub fn resolve(
+    incoming: &[Incoming],
+    choice: impl Fn(usize) -> OnConflict,
+    mut new_id: impl FnMut() -> String,
+) -> (Vec<Plan>, ImportCounts) {
+    let mut out = Vec::new();
+    let mut counts = ImportCounts::default();
+    for (i, inc) in incoming.iter().enumerate() {
+        let mut plan = inc.plan.clone();
+        match (&inc.existing, choice(i)) {
+            (None, _) => counts.created += 1,
+            (Some(e), OnConflict::Replace) => {
+                // Written over the existing plan: continue its revision so other tabs see a newer one.
+                plan.revision = e.revision;
+                counts.replaced += 1;
+            }
+            (Some(_), OnConflict::KeepBoth) => {
+                plan.id = new_id();
+                plan.revision = 0;
+                plan.header.account_name = format!("{} (imported)", plan.display_name());
+                counts.kept_both += 1;
+            }
+            (Some(_), OnConflict::Skip) => {
+                counts.skipped += 1;
+                continue;
+            }
+        }
+        if inc.existing.is_none() {
+            plan.revision = 0;
+        }
+        out.push(plan);
+    }
+    (out, counts)
+}
+
+/// Leaves private notes out of plans meant for a colleague.
+pub fn without_private_notes(mut plans: Vec<Plan>) -> Vec<Plan> {
+    for p in &mut plans {
+        p.communication.private_notes.clear();
+    }
+    plans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::file::encode_file;
+    use chrono::Utc;
+
+    fn file_with(plans: &[Plan]) -> Vec<u8> {
+        encode_file(plans, None, Utc::now()).into_bytes()
+    }
+
+    #[test]
+    fn an_exported_file_imports_to_the_same_plans() {
+        let mut a = Plan::new("a", "Acme", Utc::now());
+        a.header.industry = "Steel".into();
+        a.extra
+            .insert("from_the_future".into(), serde_json::json!({"x": 1}));
+        let b = Plan::new("b", "<img src=x onerror=alert(1)>", Utc::now());
+        let f = parse_file(&file_with(&[a.clone(), b.clone()])).unwrap();
+        assert_eq!(f.plans, vec![a, b]);
+    }
+
+    #[test]
+    fn each_bad_input_gets_its_own_message() {
+        assert_eq!(parse_file(b""), Err(ImportError::Empty));
+        assert_eq!(parse_file(b"  \n"), Err(ImportError::Empty));
+        assert_eq!(parse_file(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+        assert!(matches!(
+            parse_file(&vec![b' '; MAX_BYTES + 1]),
+            Err(ImportError::TooLarge { .. })
+        ));
+        assert_eq!(
+            parse_file("[".repeat(100).as_bytes()),
+            Err(ImportError::TooDeep)
+        );
+        assert!(matches!(
+            parse_file(b"{\n  \"kind\": \"keyplan\",\n  oops\n}"),
+            Err(ImportError::NotJson { line: 3, .. })
+        ));
+        assert_eq!(
+            parse_file(br#"{"name": "photo"}"#),
+            Err(ImportError::NotKeyplan)
+        );
+        assert_eq!(parse_file(br#"[1, 2]"#), Err(ImportError::NotKeyplan));
+        assert_eq!(
+            parse_file(br#"{"kind":"keyplan","schema_version":99,"plans":[]}"#),
+            Err(ImportError::Newer { version: 99 })
+        );
+        assert_eq!(
+            parse_file(br#"{"kind":"keyplan","schema_version":2,"plans":[]}"#),
+            Err(ImportError::NoPlans)
+        );
+        assert!(
+            matches!(parse_file(br#"{"kind":"keyplan","plans":[]}"#), Err(ImportError::Invalid { path, .. }) if path == "schema_version")
+        );
+        assert!(
+            matches!(parse_file(br#"{"kind":"keyplan","schema_version":"2","plans":[]}"#), Err(ImportError::Invalid { path, .. }) if path == "schema_version")
+        );
+        assert!(
+            matches!(parse_file(br#"{"kind":"keyplan","schema_version":2,"plans":{}}"#), Err(ImportError::Invalid { path, .. }) if path == "plans")
+        );
+        let wrong = br#"{"kind":"keyplan","schema_version":2,"plans":[{"id":"a"},{"id":"b","header":{"level":"galactic"}}]}"#;
+        match parse_file(wrong) {
+            Err(ImportError::Invalid { path, detail }) => {
+                assert_eq!(path, "plans[1].header.level");
+                assert!(detail.contains("galactic"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let typed = br#"{"kind":"keyplan","schema_version":2,"plans":[{"id":"a","portfolio":{"last_year_sales":"lots"}}]}"#;
+        assert!(
+            matches!(parse_file(typed), Err(ImportError::Invalid { path, .. }) if path == "plans[0].portfolio.last_year_sales")
+        );
+        for e in [
+            ImportError::Empty,
+            ImportError::NotKeyplan,
+            ImportError::Newer { version: 3 },
+            ImportError::TooDeep,
+        ] {
+            assert!(e.to_string().len() > 30, "{e}");
+        }
+    }
+
+    #[test]
+    fn older_files_migrate_and_bad_ids_are_replaced() {
+        let v1 = br#"{"kind":"keyplan","schema_version":1,"plans":[{"id":"x","name":"Old"},{"id":"x","name":"Twin"},{"name":"No id"},{"id":"../evil","name":"Evil"}]}"#;
+        let f = parse_file(v1).unwrap();
+        let names: Vec<&str> = f
+            .plans
+            .iter()
+            .map(|p| p.header.account_name.as_str())
+            .collect();
+        assert_eq!(names, ["Old", "Twin", "No id", "Evil"]);
+        let ids: HashSet<&str> = f.plans.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), 4);
+        assert!(f.plans.iter().all(|p| !p.id.is_empty()
+            && p.id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')));
+    }
+
+    #[test]
+    fn a_single_stored_plan_envelope_imports_too() {
+        let raw = crate::persist::envelope::encode_plan(
+            &Plan::new("s", "Single", Utc::now()),
+            Utc::now(),
+        );
+        assert_eq!(
+            parse_file(raw.as_bytes()).unwrap().plans[0]
+                .header
+                .account_name,
+            "Single"
+        );
+    }
+
+    #[test]
+    fn duplicates_resolve_by_choice() {
+        let now = Utc::now();
+        let older = now - chrono::Duration::days(1);
+        let mut a = Plan::new("a", "Acme", older);
+        a.updated_at = Some(older);
+        let b = Plan::new("b", "Beta", now);
+        let c = Plan::new("c", "Cee", now);
+        let ws = vec![
+            PlanSummary {
+                id: "a".into(),
+                revision: 5,
+                updated_at: Some(now),
+                ..PlanSummary::default()
+            },
+            PlanSummary {
+                id: "b".into(),
+                revision: 2,
+                updated_at: Some(older),
+                ..PlanSummary::default()
+            },
+        ];
+        let incoming = compare(vec![a, b, c], &ws);
+        assert!(
+            incoming[0].existing_newer
+                && !incoming[1].existing_newer
+                && incoming[2].existing.is_none()
+        );
+        let mut n = 0;
+        let (plans, counts) = resolve(
+            &incoming,
+            |i| [OnConflict::KeepBoth, OnConflict::Replace, OnConflict::Skip][i],
+            || {
+                n += 1;
+                format!("new{n}")
+            },
+        );
+        assert_eq!(
+            counts,
+            ImportCounts {
+                created: 1,
+                replaced: 1,
+                kept_both: 1,
+                skipped: 0
+            }
+        );
+        assert_eq!(plans[0].id, "new1");
+        assert_eq!(plans[0].header.account_name, "Acme (imported)");
+        assert_eq!((plans[1].id.as_str(), plans[1].revision), ("b", 2));
+        let (plans, counts) = resolve(&incoming, |_| OnConflict::Skip, String::new);
+        assert_eq!((plans.len(), counts.skipped, counts.created), (1, 2, 1));
+    }
+
+    #[test]
+    fn private_notes_can_be_left_out() {
+        let mut p = Plan::new("a", "A", Utc::now());
+        p.communication.private_notes = "secret".into();
+        assert_eq!(
+            without_private_notes(vec![p])[0]
+                .communication
+                .private_notes,
+            ""
+        );
+    }
+
+    /// Arbitrary bytes and arbitrary JSON never panic the importer (a seeded fuzz loop).
+    #[test]
+    fn fuzz_arbitrary_bytes_and_json_never_panic() {
+        let mut s: u64 = 0x9e3779b97f4a7c15;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        let good = String::from_utf8(file_with(&[crate::model::example::example_plan(
+            "e",
+            "2026-11-22".parse().unwrap(),
+            Utc::now(),
+        )]))
+        .unwrap();
+        for round in 0..3000 {
+            let bytes: Vec<u8> = match round % 3 {
+                0 => (0..next() % 200).map(|_| next() as u8).collect(),
+                1 => {
+                    // Mutate a real file: flip, cut or splice bytes.
+                    let mut b = good.clone().into_bytes();
+                    for _ in 0..1 + next() % 4 {
+                        let i = (next() as usize) % b.len();
+                        match next() % 3 {
+                            0 => b[i] = next() as u8,
+                            1 => b.truncate(i),
+                            _ => b.insert(i, b"{}[],:\"0"[(next() % 8) as usize]),
+                        }
+                        if b.is_empty() {
+                            break;
+                        }
+                    }
+                    b
+                }
+                _ => {
+                    // Structurally valid JSON with the right envelope and random plan shapes.
+                    let leaf = |n: u64| match n % 6 {
+                        0 => "null".to_string(),
+                        1 => (n % 1000).to_string(),
+                        2 => "\"x\"".to_string(),
+                        3 => "[]".to_string(),
+                        4 => "{}".to_string(),
+                        _ => "true".to_string(),
+                    };
+                    let fields = [
+                        "id",
+                        "header",
+                        "portfolio",
+                        "relationships",
+                        "blueprint",
+                        "action",
+                        "revision",
+                        "communication",
+                    ];
+                    let body: Vec<String> = (0..next() % 5)
+                        .map(|_| format!("\"{}\":{}", fields[(next() % 8) as usize], leaf(next())))
+                        .collect();
+                    format!(
+                        r#"{{"kind":"keyplan","schema_version":{},"plans":[{{{}}}]}}"#,
+                        1 + next() % 3,
+                        body.join(",")
+                    )
+                    .into_bytes()
+                }
+            };
+            let _ = parse_file(&bytes);
+        }
+    }
+}
