@@ -46,7 +46,7 @@ mod app {
         let page = Memo::new(move |_| match router.route.get() {
             Route::Portfolio => Page::Portfolio,
             Route::Storage => Page::Storage,
-            Route::Step { .. } | Route::Health { .. } => Page::Plan,
+            Route::Step { .. } | Route::Health { .. } | Route::Print { .. } => Page::Plan,
         });
 
         view! {

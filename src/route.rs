@@ -17,6 +17,10 @@ pub enum Route {
     Health {
         plan: String,
     },
+    /// The printable plan: a one-page summary, then every step.
+    Print {
+        plan: String,
+    },
 }
 
 impl Route {
@@ -27,6 +31,7 @@ impl Route {
         match parts.as_slice() {
             ["storage"] => Route::Storage,
             ["plan", id, "check"] => Route::Health { plan: decode(id) },
+            ["plan", id, "print"] => Route::Print { plan: decode(id) },
             ["plan", id, rest @ ..] if valid_id(id) => {
                 let step = rest
                     .first()
@@ -58,12 +63,13 @@ impl Route {
                 focus: Some(f),
             } => format!("#/plan/{plan}/{step}/{f}"),
             Route::Health { plan } => format!("#/plan/{plan}/check"),
+            Route::Print { plan } => format!("#/plan/{plan}/print"),
         }
     }
 
     pub fn plan_id(&self) -> Option<&str> {
         match self {
-            Route::Step { plan, .. } | Route::Health { plan } => Some(plan),
+            Route::Step { plan, .. } | Route::Health { plan } | Route::Print { plan } => Some(plan),
             _ => None,
         }
     }
@@ -100,6 +106,9 @@ mod tests {
                 focus: Some("actions-7".into()),
             },
             Route::Health {
+                plan: "abc-1".into(),
+            },
+            Route::Print {
                 plan: "abc-1".into(),
             },
         ] {

@@ -12,6 +12,9 @@ use crate::state::router::Router;
 use crate::state::workspace::Workspace;
 use crate::steps::{step_view, STEP_NAMES};
 
+/// The `step` value that stands for the print view.
+const PRINT: u8 = u8::MAX;
+
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -23,6 +26,7 @@ pub fn PlanPage() -> impl IntoView {
     });
     let step = Memo::new(move |_| match router.route.get() {
         Route::Step { step, .. } => step,
+        Route::Print { .. } => PRINT,
         _ => 0,
     });
     let focus = Memo::new(move |_| match router.route.get() {
@@ -87,6 +91,9 @@ pub fn PlanPage() -> impl IntoView {
         if n == 0 {
             return crate::steps::health::HealthPage().into_any();
         }
+        if n == PRINT {
+            return crate::steps::print::PrintPage().into_any();
+        }
         let prev = (n > 1).then(|| {
             Route::Step {
                 plan: plan_id.get_untracked(),
@@ -129,6 +136,7 @@ pub fn PlanPage() -> impl IntoView {
                     <ol>{nav}</ol>
                 </nav>
                 <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>"✓ Check your plan"</a>
+                <PlanFiles />
                 <ExportButtons label="Download this plan"
                     plans=Callback::new(move |_| editor.plan.get_untracked().into_iter().collect())
                     file_label=Signal::derive(account) />
@@ -148,6 +156,40 @@ fn focus_target(field: Option<&str>) {
     window().scroll_to_with_x_and_y(0.0, 0.0);
     if let Some(h) = document().get_element_by_id("step-heading") {
         let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The plan's other outputs: print, actions as CSV, dates as a calendar file.
+#[component]
+fn PlanFiles() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let router = expect_context::<Router>();
+    let file =
+        move |ext: &str, mime: &'static str, make: fn(&crate::model::plan::Plan) -> String| {
+            if let Some(p) = editor.plan.get_untracked() {
+                let name = crate::persist::file::file_name(p.display_name(), chrono::Utc::now())
+                    .replace(".keyplan.json", ext);
+                download(&name, mime, &make(&p));
+            }
+        };
+    let print_href = move || {
+        router.route.with(|r| {
+            r.plan_id()
+                .map(|id| {
+                    Route::Print {
+                        plan: id.to_string(),
+                    }
+                    .to_hash()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="plan-files">
+            <a class="button secondary" href=print_href>"Print or save as PDF"</a>
+            <button type="button" class="secondary" on:click=move |_| file("-actions.csv", "text/csv", crate::persist::calendar::actions_csv)>"Actions as CSV"</button>
+            <button type="button" class="secondary" on:click=move |_| file(".ics", "text/calendar", |p| crate::persist::calendar::calendar_ics(p, chrono::Utc::now()))>"Dates to calendar (.ics)"</button>
+        </div>
     }
 }
 

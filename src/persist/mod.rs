@@ -1,4 +1,5 @@
 //! The only code that touches local storage and files: the envelope, storage, import and export.
+pub mod calendar;
 #[cfg(target_arch = "wasm32")]
 pub mod download;
 pub mod envelope;

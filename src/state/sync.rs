@@ -37,6 +37,13 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
                     STEP_NAMES[usize::from(step) - 1]
                 )
             }
+            Route::Print { .. } => {
+                let account = editor
+                    .plan
+                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .unwrap_or_default();
+                format!("{account} — key account plan")
+            }
             Route::Health { .. } => {
                 let account = editor
                     .plan

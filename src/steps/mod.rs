@@ -1,5 +1,6 @@
 //! The seven steps of a key account plan (DOMAIN.md), one module each, and the plan health check.
 pub mod health;
+pub mod print;
 pub mod step1;
 pub mod step2;
 pub mod step3;

@@ -117,3 +117,28 @@ test('text in an imported file is shown as text, never run as HTML', async ({ pa
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test('print view, actions as CSV and dates as a calendar file', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await expect(page.locator('#step-heading')).toBeVisible();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Actions as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/-actions\.csv$/);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  expect(csvText.split('\r\n')[0]).toBe('Account,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step');
+  expect(csvText).toContain('Line trial at the new plant');
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Dates to calendar (.ics)' }).click()]);
+  const icsText = fs.readFileSync(await ics.path(), 'utf8');
+  expect(icsText).toContain('BEGIN:VCALENDAR');
+  expect(icsText.match(/BEGIN:VEVENT/g).length).toBe(5); // four open actions and the next review
+
+  await page.getByRole('link', { name: 'Print or save as PDF' }).click();
+  const view = page.locator('.print-view');
+  await expect(view.locator('h1')).toHaveText('Northwind Foods (example)');
+  await expect(view).toContainText('Win the new plant');
+  await expect(view).toContainText('Ben Wu');
+  await expect(view).toContainText('Competitor A offers 5% lower prices');
+  await expect(view.locator('.print-step h2')).toHaveCount(8);
+  await expect(view.getByTestId('relationship-map').locator('g.node')).toHaveCount(12);
+  await expect(page).toHaveTitle('Northwind Foods (example) — key account plan');
+});

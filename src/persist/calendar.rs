@@ -1,0 +1,172 @@
+//! Other export formats: actions as CSV for a spreadsheet, due dates and reviews as an .ics calendar.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::model::checks::next_review;
+use crate::model::choice::Choice;
+use crate::model::plan::Plan;
+
+/// A CSV field, quoted when it holds a comma, quote or line break; a leading =, +, - or @ is
+/// prefixed with ' so a spreadsheet never runs it as a formula.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+pub fn actions_csv(plan: &Plan) -> String {
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut out =
+        String::from("Account,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step\r\n");
+    for a in &plan.action.actions {
+        let objective = a
+            .objective
+            .and_then(|id| plan.blueprint.objectives.iter().find(|o| o.id == id))
+            .map(|o| o.title.clone())
+            .unwrap_or_default();
+        let row = [
+            plan.display_name().to_string(),
+            a.what.clone(),
+            objective,
+            a.owner.clone(),
+            date(a.start),
+            date(a.due),
+            a.status.label().to_string(),
+            a.goal.clone(),
+            a.result.clone(),
+            a.next_step.clone(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Escapes text for an iCalendar value.
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\r', "")
+        .replace('\n', "\\n")
+}
+
+fn event(uid: &str, day: NaiveDate, summary: &str, stamp: &str) -> String {
+    let next = day.succ_opt().unwrap_or(day);
+    format!(
+        "BEGIN:VEVENT\r\nUID:{uid}@keyplan\r\nDTSTAMP:{stamp}\r\nDTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n",
+        day.format("%Y%m%d"),
+        next.format("%Y%m%d"),
+        ics_text(summary)
+    )
+}
+
+/// All-day events for every open action's due date and the next review.
+pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//KeyPlan//EN\r\nCALSCALE:GREGORIAN\r\n",
+    );
+    for a in plan.action.actions.iter().filter(|a| {
+        matches!(
+            a.status,
+            crate::model::plan::ActionStatus::Planned
+                | crate::model::plan::ActionStatus::InProgress
+        )
+    }) {
+        if let Some(due) = a.due {
+            let what = if a.what.trim().is_empty() {
+                "Action"
+            } else {
+                a.what.as_str()
+            };
+            out.push_str(&event(
+                &format!("{}-action-{}", plan.id, a.id),
+                due,
+                &format!("{what} ({}) due", plan.display_name()),
+                &stamp,
+            ));
+        }
+    }
+    if let Some(d) = next_review(plan) {
+        out.push_str(&event(
+            &format!("{}-review", plan.id),
+            d,
+            &format!("Review the plan for {}", plan.display_name()),
+            &stamp,
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan::{Action, ActionStatus};
+
+    fn plan() -> Plan {
+        let mut p = Plan::new("p1", "Acme, Inc.", Utc::now());
+        p.header.period_start = "2026-01-01".parse().ok();
+        p.action.actions = vec![
+            Action {
+                id: 1,
+                what: "Call \"CFO\", then\nwrite".into(),
+                owner: "=cmd|calc".into(),
+                due: "2026-02-01".parse().ok(),
+                ..Action::default()
+            },
+            Action {
+                id: 2,
+                what: "Done one".into(),
+                status: ActionStatus::Done,
+                due: "2026-01-10".parse().ok(),
+                ..Action::default()
+            },
+        ];
+        p
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let csv = actions_csv(&plan());
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "Account,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step"
+        );
+        assert!(csv.contains(
+            "\"Acme, Inc.\",\"Call \"\"CFO\"\", then\nwrite\",,'=cmd|calc,,2026-02-01,Planned"
+        ));
+        assert!(csv.contains("Done one"));
+    }
+
+    #[test]
+    fn ics_has_open_actions_and_the_next_review() {
+        let ics = calendar_ics(&plan(), "2026-01-05T10:00:00Z".parse().unwrap());
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+        assert_eq!(
+            ics.matches("BEGIN:VEVENT").count(),
+            2,
+            "the done action is left out"
+        );
+        assert!(ics.contains("DTSTART;VALUE=DATE:20260201\r\nDTEND;VALUE=DATE:20260202"));
+        assert!(ics.contains("SUMMARY:Call \"CFO\"\\, then\\nwrite (Acme\\, Inc.) due"));
+        assert!(
+            ics.contains("DTSTART;VALUE=DATE:20260401"),
+            "review three months after the start"
+        );
+    }
+}
