@@ -316,12 +316,22 @@ pub fn delete_plan(id: &str) -> Result<(), StoreError> {
     update_index(|list| list.retain(|s| s.id != id)).map(|_| ())
 }
 
+/// The workspace settings. Damaged settings fall back to the defaults, but their text is first
+/// kept under a backup key (never overwritten), so a rep's weights are never silently lost.
 pub fn load_settings<T: serde::de::DeserializeOwned + Default>() -> T {
-    read(SETTINGS_KEY)
-        .ok()
-        .flatten()
-        .and_then(|raw| decode_settings(&raw).ok())
-        .unwrap_or_default()
+    let Some(raw) = read(SETTINGS_KEY).ok().flatten() else {
+        return T::default();
+    };
+    match decode_settings(&raw) {
+        Ok(s) => s,
+        Err(_) => {
+            let key = format!("{BACKUP_PREFIX}settings");
+            if read(&key).ok().flatten().is_none() {
+                let _ = write(&key, &raw);
+            }
+            T::default()
+        }
+    }
 }
 
 pub fn save_settings<T: serde::Serialize>(settings: &T) -> Result<(), StoreError> {

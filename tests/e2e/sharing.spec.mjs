@@ -142,3 +142,18 @@ test('print view, actions as CSV and dates as a calendar file', async ({ page })
   await expect(view.getByTestId('relationship-map').locator('g.node')).toHaveCount(12);
   await expect(page).toHaveTitle('Northwind Foods (example) — key account plan');
 });
+
+test('a file dropped on the import panel is read like a chosen one', async ({ page }) => {
+  const panel = await openImport(page);
+  const text = JSON.stringify({ kind: 'keyplan', schema_version: 2, plans: [{ id: 'drop1', header: { account_name: 'Dropped Co' } }] });
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'dropped.keyplan.json', { type: 'application/json' }));
+    return d;
+  }, text);
+  await panel.dispatchEvent('dragover', { dataTransfer: dt });
+  await panel.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(panel.getByText('Dropped Co')).toBeVisible();
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByTestId('import-result')).toContainText('1 created');
+});
