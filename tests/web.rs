@@ -236,8 +236,16 @@ async fn a_field_edits_the_plan_and_explains_bad_input() {
 #[wasm_bindgen_test]
 fn damaged_settings_are_kept_under_a_backup_key() {
     local().clear().unwrap();
-    local().set_item(storage::SETTINGS_KEY, "{not json").unwrap();
+    local()
+        .set_item(storage::SETTINGS_KEY, "{not json")
+        .unwrap();
     let s: keyplan::model::Settings = storage::load_settings();
     assert_eq!(s, keyplan::model::Settings::default());
-    assert_eq!(local().get_item("keyplan:backup:settings").unwrap().as_deref(), Some("{not json"));
+    assert_eq!(
+        local()
+            .get_item("keyplan:backup:settings")
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
 }

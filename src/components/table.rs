@@ -159,6 +159,20 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     });
     let read_only = move || editor.read_only.with(Option::is_some);
     let added = StoredValue::new(None::<RowId>);
+    let removed = RwSignal::new(None::<(usize, T, String)>);
+    let undo = move |_| {
+        if let Some((i, row, _)) = removed.get_untracked() {
+            editor.edit(|p| {
+                let list = rows_mut(p);
+                let mut row = row;
+                if list.iter().any(|r| r.id() == row.id()) {
+                    row.set_id(next_row_id(list, Row::id));
+                }
+                list.insert(i.min(list.len()), row);
+            });
+            removed.set(None);
+        }
+    };
     let add = move |_| {
         editor.edit(|p| {
             let list = rows_mut(p);
@@ -253,7 +267,28 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 }
             })
         };
-        let remove = move |_| editor.edit(|p| rows_mut(p).retain(|r| r.id() != rid));
+        // Removing keeps the row (and where it was) so one click can bring it back.
+        let remove = move |_| {
+            let mut taken = None;
+            editor.edit(|p| {
+                let list = rows_mut(p);
+                if let Some(i) = list.iter().position(|r| r.id() == rid) {
+                    taken = Some((i, list.remove(i)));
+                }
+            });
+            if let Some((i, row)) = taken {
+                let name = caption(&row);
+                removed.set(Some((
+                    i,
+                    row,
+                    if name.trim().is_empty() {
+                        format!("the {noun}")
+                    } else {
+                        format!("“{name}”")
+                    },
+                )));
+            }
+        };
         view! {
             <li class="row-card" id=format!("{id}-{rid}") class:collapsed=move || !open.get()>
                 <div class="row-head">
@@ -287,6 +322,10 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         <section class="card table" id=id>
             <h2>{title}</h2>
             {intro}
+            {move || removed.with(|r| r.as_ref().map(|(_, _, name)| name.clone())).map(|name| view! {
+                <p class="undo-row" role="status">"Removed " {name} ". "
+                    <button type="button" class="link" on:click=undo>"Undo"</button></p>
+            })}
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="empty">{format!("No {noun} yet.")}</p>
             </Show>

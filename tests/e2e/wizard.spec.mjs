@@ -107,6 +107,13 @@ test('step 3 draws the relationship map from reports-to and warns about the gaps
   // Tapping a node opens that contact.
   await map.locator('g.node', { hasText: 'Ben' }).click();
   await expect(contact('Ben').getByLabel('Name')).toBeFocused();
+
+  // Removing a row by mistake is undone in one click, in its old place.
+  await page.getByRole('button', { name: 'Remove Ben' }).click();
+  await expect(map.locator('g.node')).toHaveCount(2);
+  await page.getByRole('status').filter({ hasText: 'Removed “Ben”' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(map.locator('g.node')).toHaveCount(3);
+  await expect(page.locator('#contacts .row-card .caption')).toHaveText(['Helen', 'Ben', 'Ada']);
 });
 
 test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews compared', async ({ page }) => {
