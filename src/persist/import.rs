@@ -119,15 +119,17 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     if depth(text) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+    let value = super::envelope::parse_json(text).map_err(|e| match e {
+        super::envelope::DecodeError::NotJson {
+            line,
+            column,
+            detail,
+        } => ImportError::NotJson {
+            line,
+            column,
+            detail,
+        },
+        _ => ImportError::NotKeyplan,
     })?;
     let Value::Object(mut top) = value else {
         return Err(ImportError::NotKeyplan);

@@ -128,31 +128,19 @@ impl Workspace {
     pub fn create_plan(&self, name: &str) -> Result<String, StoreError> {
         let id = new_id();
         let plan = Plan::new(&id, name.trim(), Utc::now());
-        self.store_new(plan)?;
+        self.put_plan(plan)?;
         Ok(id)
     }
 
     /// Adds the fictional example plan, marked as an example, and returns its id.
     pub fn add_example(&self) -> Result<String, StoreError> {
         let id = new_id();
-        self.store_new(crate::model::example::example_plan(
+        self.put_plan(crate::model::example::example_plan(
             &id,
             today(),
             Utc::now(),
         ))?;
         Ok(id)
-    }
-
-    /// Saves a plan that is not yet stored (a new or duplicated plan).
-    pub fn store_new(&self, plan: Plan) -> Result<(), StoreError> {
-        if self.is_local() {
-            let saved = storage::save_plan(&plan, |p, b| self.summarise(p, b))?;
-            self.upsert_summary(saved.summary);
-        } else {
-            self.upsert_summary(self.summarise(&plan, 0));
-            self.keep_in_memory(plan);
-        }
-        Ok(())
     }
 
     /// A save failed: the plan's latest version stays in memory until a save succeeds.
@@ -239,7 +227,8 @@ impl Workspace {
         }
     }
 
-    /// Saves a whole plan outside the editor (archive, restore, undo of a delete).
+    /// Saves a whole plan outside the editor: a new, duplicated or example plan, an archive
+    /// or restore, the undo of a delete.
     pub fn put_plan(&self, plan: Plan) -> Result<(), StoreError> {
         if self.is_local() {
             let saved = storage::save_plan(&plan, |p, b| self.summarise(p, b))?;
@@ -272,7 +261,7 @@ impl Workspace {
             .load_plan(id)
             .ok_or_else(|| StoreError::Failed("the plan could not be read".into()))?;
         let new = new_id();
-        self.store_new(plan.as_template(&new, Utc::now()))?;
+        self.put_plan(plan.as_template(&new, Utc::now()))?;
         Ok(new)
     }
 
