@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::bind;
 use crate::components::field::{field, section, Binding, FieldSpec, Kind};
-use crate::components::table::{table, Column, TableSpec};
+use crate::components::table::{table, TableSpec};
 use crate::model::assessment::{assess, force_balance, Verdict, GROUPS, QUESTIONS};
 use crate::model::choice::Choice;
 use crate::model::plan::{Competitor, Force, ForceKind, Objective, Plan, Strategy};
@@ -108,18 +108,12 @@ pub fn view() -> AnyView {
         columns: vec![
             col!(Strategy, title, "Strategy", Kind::Text),
             col!(Strategy, reason, "Why it will work", Kind::LongText),
-            Column::<Strategy> {
-                key: "objectives",
-                label: "Serves the objectives",
-                hint: "",
-                kind: Kind::Multi(Arc::new(objective_options)),
-                get: |r| r.objectives.to_text(),
-                set: |r, s| {
-                    r.objectives = FieldValue::from_text(s)?;
-                    Ok(())
-                },
-                more: false,
-            },
+            col!(
+                Strategy,
+                objectives,
+                "Serves the objectives",
+                Kind::Multi(Arc::new(objective_options))
+            ),
         ],
         caption: |s| s.title.clone(),
         badge: Some(|p, s| {
@@ -174,18 +168,7 @@ pub fn view() -> AnyView {
             col_choice!(Force, kind, "Kind", ForceKind),
             col!(Force, text, "Force", Kind::Text),
             col!(Force, weight, "Weight", Kind::Rating),
-            Column::<Force> {
-                key: "action",
-                label: "Answered by action",
-                hint: "",
-                kind: Kind::Choice(Arc::new(action_options)),
-                get: |r| r.action.to_text(),
-                set: |r, s| {
-                    r.action = FieldValue::from_text(s)?;
-                    Ok(())
-                },
-                more: false,
-            },
+            col!(Force, action, "Answered by action", Kind::Choice(Arc::new(action_options))),
         ],
         caption: |f| f.text.clone(),
         badge: Some(|p, f| {

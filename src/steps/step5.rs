@@ -5,11 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::field::Kind;
-use crate::components::table::{table, Column, TableSpec};
+use crate::components::table::{table, TableSpec};
 use crate::components::timeline::Timeline;
 use crate::model::checks::is_action_overdue;
 use crate::model::plan::{Action, ActionStatus, Plan, Visit};
-use crate::model::text::FieldValue;
 use crate::state::workspace::today;
 use crate::steps::step3::contact_options;
 use crate::{col, col_choice};
@@ -34,18 +33,7 @@ pub fn view() -> AnyView {
             col!(Action, start, "Start", Kind::Date),
             col!(Action, due, "Due", Kind::Date),
             col_choice!(Action, status, "Status", ActionStatus),
-            Column::<Action> {
-                key: "objective",
-                label: "For objective",
-                hint: "",
-                kind: Kind::Choice(Arc::new(goal_options)),
-                get: |r| r.objective.to_text(),
-                set: |r, s| {
-                    r.objective = FieldValue::from_text(s)?;
-                    Ok(())
-                },
-                more: false,
-            },
+            col!(Action, objective, "For objective", Kind::Choice(Arc::new(goal_options))),
             col!(Action, goal, "Goal of the action", Kind::Text).more(),
             col!(Action, result, "Result", Kind::LongText).more(),
             col!(Action, next_step, "Next step", Kind::Text).more(),
@@ -70,18 +58,7 @@ pub fn view() -> AnyView {
         rows_mut: |p| &mut p.action.visits,
         columns: vec![
             col!(Visit, date, "Date", Kind::Date),
-            Column::<Visit> {
-                key: "contact",
-                label: "Contact visited",
-                hint: "",
-                kind: Kind::Choice(Arc::new(contact_options)),
-                get: |r| r.contact.to_text(),
-                set: |r, s| {
-                    r.contact = FieldValue::from_text(s)?;
-                    Ok(())
-                },
-                more: false,
-            },
+            col!(Visit, contact, "Contact visited", Kind::Choice(Arc::new(contact_options))),
             col!(Visit, discussed, "What was discussed", Kind::LongText),
             col!(Visit, result, "Result", Kind::Text),
             col!(Visit, next_action, "Next action", Kind::Text),
