@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::plan::Plan;
 use crate::persist::{download::download, file, storage};
@@ -92,5 +93,80 @@ pub fn Banners() -> impl IntoView {
             }
         })
     };
-    view! { {memory_only} {failed} {reminder} }
+    view! { {memory_only} {failed} {reminder} <UpdateReady /> <InstallHint /> }
+}
+
+fn window_flag(name: &str) -> bool {
+    js_sys::Reflect::get(&window(), &name.into()).is_ok_and(|v| v.is_truthy())
+}
+
+/// "A new version is ready": the service worker (src/pwa/register.js) installed a new build
+/// beside the running one. Reload flushes the open plan, then lets the new build take over.
+#[component]
+fn UpdateReady() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let ready = RwSignal::new(window_flag("keyplanUpdateReady"));
+    let listener = window_event_listener_untyped("keyplan:update-ready", move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    let reload = move |_| {
+        editor.flush();
+        let apply = js_sys::Reflect::get(&window(), &"keyplanApplyUpdate".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let applied = apply
+            .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+            .is_some_and(|v| v.is_truthy());
+        if !applied {
+            let _ = window().location().reload();
+        }
+    };
+    move || {
+        ready.get().then(|| {
+            view! {
+                <div class="banner info" role="status" data-testid="update-ready">
+                    <strong>"A new version of KeyPlan is ready."</strong>
+                    " Your plans are saved; reloading takes a second."
+                    <div class="banner-actions">
+                        <button type="button" class="primary" on:click=reload>"Reload"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// On an iPad or iPhone, Safari installs a web app only by hand. An installed app keeps its own
+/// storage, which Safari may otherwise clear after weeks without a visit.
+#[component]
+fn InstallHint() -> impl IntoView {
+    let navigator = window().navigator();
+    let ua = navigator.user_agent().unwrap_or_default();
+    let touch_mac = ua.contains("Macintosh") && navigator.max_touch_points() > 1;
+    let apple_mobile = ua.contains("iPad") || ua.contains("iPhone") || touch_mac;
+    let installed = js_sys::Reflect::get(&navigator, &"standalone".into())
+        .is_ok_and(|v| v.is_truthy())
+        || window()
+            .match_media("(display-mode: standalone)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+    let closed = storage::read(storage::INSTALL_HINT_KEY).is_ok_and(|v| v.is_some());
+    let show = RwSignal::new(apple_mobile && !installed && !closed);
+    let close = move |_| {
+        let _ = storage::write(storage::INSTALL_HINT_KEY, "1");
+        show.set(false);
+    };
+    move || {
+        show.get().then(|| {
+            view! {
+                <div class="banner info" role="note" data-testid="install-hint">
+                    <strong>"Install KeyPlan on this iPad:"</strong>
+                    " tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."
+                    <div class="banner-actions">
+                        <button type="button" on:click=close>"Got it"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
 }

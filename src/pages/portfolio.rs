@@ -585,7 +585,7 @@ fn Ranking() -> impl IntoView {
                     <ol class="ranking">
                         {list.into_iter().map(|(id, name, p)| view! {
                             <li><a href=step_href(&id, 1, None)>{name}</a>
-                                <span class="bar" style=format!("--w:{p}%")></span><span class="num">{format!("{p:.0}")}</span></li>
+                                <span class="bar"><span style:width=format!("{p}%")></span></span><span class="num">{format!("{p:.0}")}</span></li>
                         }).collect_view()}
                     </ol>
                 }.into_any()

@@ -20,6 +20,8 @@ pub const SETTINGS_KEY: &str = "keyplan:settings";
 pub const LAST_EXPORT_KEY: &str = "keyplan:last-export";
 /// The day KeyPlan was first used in this browser: the backup reminder counts from it.
 pub const FIRST_USE_KEY: &str = "keyplan:first-use";
+/// Set once the rep has closed the "add to Home Screen" hint on an iPad.
+pub const INSTALL_HINT_KEY: &str = "keyplan:install-hint-closed";
 /// What browsers typically allow one origin, in UTF-16 code units.
 pub const QUOTA_ESTIMATE: usize = 5_000_000;
 

@@ -105,7 +105,7 @@ pub fn HealthPage() -> impl IntoView {
                 view! {
                     <li>
                         <a href=href>{STEP_NAMES[i]}</a>
-                        <span class="progress" role="img" aria-label=format!("{pct}% complete")><span style=format!("width:{pct}%")></span></span>
+                        <span class="progress" role="img" aria-label=format!("{pct}% complete")><span style:width=format!("{pct}%")></span></span>
                         <span class="pct">{*pct} "%"</span>
                     </li>
                 }

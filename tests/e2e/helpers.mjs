@@ -34,3 +34,13 @@ export async function rawItem(page, key) {
 export async function setItem(page, key, value) {
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
 }
+
+/**
+ * Runs the seeded generator (generate.mjs) inside the page. Its source is evaluated over the
+ * DevTools protocol: the app's CSP (rightly) refuses a `data:` module import.
+ */
+export async function generateInPage(page, count) {
+  const fs = await import('node:fs');
+  const src = fs.readFileSync(new URL('./generate.mjs', import.meta.url), 'utf8').replace(/^export /gm, '');
+  return page.evaluate(`(() => { ${src}\nreturn generatePlans(${Number(count)}); })()`);
+}

@@ -1,17 +1,13 @@
 // Issue 6: the portfolio with a workspace of 50 generated plans: search, sort, filter, matrix,
 // due soon, roll-up, ranking, duplicate, archive and restore, delete with undo.
 import { test, expect } from '@playwright/test';
-import { openApp, storedPlan } from './helpers.mjs';
+import { openApp, storedPlan, generateInPage } from './helpers.mjs';
 
 let plans;
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
-  const src = (await import('node:fs')).readFileSync(new URL('./generate.mjs', import.meta.url), 'utf8');
-  plans = await page.evaluate(async (code) => {
-    const mod = await import(`data:text/javascript,${encodeURIComponent(code)}`);
-    return mod.generatePlans(50);
-  }, src);
+  plans = await generateInPage(page, 50);
   await page.reload();
   await expect(page.getByTestId('plan-list').locator('tbody tr')).toHaveCount(50);
 });

@@ -2,6 +2,7 @@
 // Usage: node tests/e2e/screens.mjs http://127.0.0.1:8099/tools/keyplan/ out-dir
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { generateInPage } from './helpers.mjs';
 
 const base = process.argv[2];
 const out = process.argv[3] || 'target/screens';
@@ -49,12 +50,11 @@ await browser.close();
 // The portfolio with 50 generated plans.
 {
   const { generatePlans } = await import('./generate.mjs');
-  const src = fs.readFileSync(new URL('./generate.mjs', import.meta.url), 'utf8');
   const browser2 = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   for (const [w, h] of [[1280, 800], [1024, 768]]) {
     const page = await browser2.newPage({ viewport: { width: w, height: h } });
     await page.goto(base);
-    await page.evaluate(async (code) => (await import(`data:text/javascript,${encodeURIComponent(code)}`)).generatePlans(50), src);
+    await generateInPage(page, 50);
     await page.reload();
     await page.waitForSelector('table.plans tbody tr');
     await page.screenshot({ path: `${out}/portfolio50-${w}.png`, fullPage: true });

@@ -1,0 +1,59 @@
+// Post-build step (a Trunk hook; also run by hand on any build folder: `node scripts/pwa.mjs DIR`).
+// 1. Moves Trunk's inline start-up script into a hashed file, so the Content-Security-Policy in
+//    index.html needs no 'unsafe-inline', and appends the service worker's registration to it.
+// 2. Writes sw.js from src/pwa/sw.js with the build's own file list and a cache name derived from
+//    the content of every file, so each build gets its own cache.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
+import { join, relative, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("pwa.mjs: give the build folder (or run as a Trunk hook)");
+  process.exit(1);
+}
+const hash = (data) => createHash("sha256").update(data).digest("hex");
+
+// 1. The start-up script.
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (found) {
+  for (const name of readdirSync(dir)) if (/^start-[0-9a-f]+\.js$/.test(name)) unlinkSync(join(dir, name));
+  const code = found[1].trim() + "\n" + readFileSync(join(root, "src/pwa/register.js"), "utf8");
+  const name = `start-${hash(code).slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+  writeFileSync(indexPath, html);
+} else if (!/<script type="module" src="\.\/start-[0-9a-f]+\.js">/.test(html)) {
+  console.error("pwa.mjs: index.html has neither Trunk's start-up script nor a start file");
+  process.exit(1);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error("pwa.mjs: index.html still has an inline script, which the CSP would block");
+  process.exit(1);
+}
+
+// 2. The service worker.
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d).sort()) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name !== "sw.js") files.push(relative(dir, path).split("\\").join("/"));
+  }
+};
+walk(dir);
+const digest = createHash("sha256");
+for (const file of files) digest.update(file).update(readFileSync(join(dir, file)));
+const cache = `keyplan-${digest.digest("hex").slice(0, 16)}`;
+const urls = ["./", ...files.filter((f) => f !== "index.html").map((f) => `./${f}`)];
+const template = readFileSync(join(root, "src/pwa/sw.js"), "utf8");
+writeFileSync(
+  join(dir, "sw.js"),
+  template.replace("__CACHE__", cache).replace("__FILES__", JSON.stringify(urls, null, 2)),
+);
+console.log(`pwa.mjs: ${cache}, ${urls.length} files cached offline`);
