@@ -9,6 +9,10 @@ if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unkno
   export RUSTC=/usr/bin/rustc
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  # A panic is a bug: abort at once instead of shipping std's panic formatting (a smaller wasm).
+  # The start-up script shows the crash message (src/pwa/crash.js) when the wasm traps.
+  export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
+  export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
   lld=$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld 2>/dev/null | head -1)
   [ -n "$lld" ] || lld=$(command -v rust-lld || command -v lld-22 || true)
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld"

@@ -8,7 +8,10 @@ use super::plan::Plan;
 pub fn snapshot(plan: &Plan) -> Value {
     let mut p = plan.clone();
     p.communication.reviews.clear();
-    let mut v = serde_json::to_value(&p).unwrap_or(Value::Null);
+    // Through text rather than `to_value`: the string serialiser is already in the app.
+    let mut v = serde_json::to_string(&p)
+        .and_then(|t| serde_json::from_str(&t))
+        .unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         for k in [
             "revision",

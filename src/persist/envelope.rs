@@ -189,8 +189,8 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
         Some(from) => migrate(plan, from).map_err(|detail| DecodeError::Invalid { detail })?,
         None => plan,
     };
-    let plan: Plan = serde_json::from_value(plan).map_err(|e| DecodeError::Invalid {
-        detail: e.to_string(),
+    let plan = plan_from_value(plan).map_err(|(path, detail)| DecodeError::Invalid {
+        detail: format!("{path}: {detail}"),
     })?;
     Ok(LoadedPlan {
         plan,
@@ -202,7 +202,16 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
 /// Best-effort reading of a plan from a newer KeyPlan, to show it read-only.
 pub fn decode_plan_read_only(raw: &str) -> Option<Plan> {
     let value: Value = serde_json::from_str(raw).ok()?;
-    serde_json::from_value(value.get("plan")?.clone()).ok()
+    plan_from_value(value.get("plan")?.clone()).ok()
+}
+
+/// Builds a plan from its JSON value; on failure, the path of the wrong field and what is wrong.
+///
+/// The one place plans are deserialised (storage, import, read-only view): each distinct serde
+/// deserialiser instantiates every plan type's code again, so sharing one keeps the wasm small.
+pub fn plan_from_value(value: Value) -> Result<Plan, (String, String)> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
 pub fn decode_index(raw: &str) -> Result<Vec<PlanSummary>, DecodeError> {

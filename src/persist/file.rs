@@ -31,7 +31,12 @@ pub fn encode_file(plans: &[Plan], settings: Option<&Settings>, now: DateTime<Ut
         settings,
         plans,
     };
-    serde_json::to_string_pretty(&file).expect("plans always serialise")
+    // Compact first, then indented through a generic value: one serialiser for every plan type
+    // keeps the wasm smaller than a second, pretty-printing instantiation of all of them.
+    let compact = serde_json::to_string(&file).expect("plans always serialise");
+    serde_json::from_str::<serde_json::Value>(&compact)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or(compact)
 }
 
 /// A file name a rep recognises: the account name (or "KeyPlan backup") and the date.

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
+use super::envelope::plan_from_value;
 use super::file::FILE_KIND;
 use crate::model::migration::{migrate, SCHEMA_VERSION};
 use crate::model::plan::Plan;
@@ -179,14 +180,13 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
             return Err(invalid(at, "a plan must be an object"));
         }
         let raw = migrate(raw, version).map_err(|e| invalid(&at, e))?;
-        let plan: Plan = serde_path_to_error::deserialize(raw).map_err(|e| {
-            let inner = e.path().to_string();
+        let plan = plan_from_value(raw).map_err(|(inner, detail)| {
             let path = if inner == "." {
                 at.clone()
             } else {
                 format!("{at}.{inner}")
             };
-            invalid(path, e.into_inner().to_string())
+            invalid(path, detail)
         })?;
         plans.push(plan);
     }

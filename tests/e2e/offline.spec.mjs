@@ -181,3 +181,12 @@ test('no install hint on a desktop browser', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Your key accounts' })).toBeVisible();
   await expect(page.getByTestId('install-hint')).toHaveCount(0);
 });
+
+test('a crash in the app says what was kept and what to do', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('.crash')).toHaveCount(0);
+  // What the browser reports when the release wasm aborts on a bug.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  await expect(page.getByRole('alert')).toContainText('Everything up to your last “Saved” is kept');
+  await expect(page.getByRole('alert')).toContainText('Reload the page');
+});
