@@ -114,7 +114,7 @@ pub fn penetration() -> AnyView {
             .collect_view();
         view! {
             <div class="table-wrap">
-                <table class="grid"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>
+                <table class="grid"><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>
             </div>
         }
         .into_any()

@@ -71,17 +71,24 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
             let c = cs.iter().find(|c| c.id == n.id)?.clone();
             let r = 14.0 + 4.0 * f64::from(c.influence.unwrap_or(1).clamp(1, 5));
             let name: String = if c.name.trim().is_empty() { format!("Contact {}", c.id) } else { c.name.chars().take(18).collect() };
-            let label = format!("{}, {}, {}; open", name, c.role.label(), c.attitude.label());
+            // Named by what the node shows (badge, name, title), as a speech user would say it;
+            // its role and attitude are the description.
+            let about = format!("{}, {}", c.role.label(), c.attitude.label());
+            let key = format!("rm-{}", c.id);
             let id = c.id;
             view! {
                 <g class=format!("node att-{}", c.attitude.key()) transform=format!("translate({:.1} {:.1})", n.x, n.y)
-                    role="button" tabindex="0" aria-label=label
+                    role="button" tabindex="0" aria-labelledby=format!("{key}-b {key}-n {key}-t")
                     on:click=move |_| open_contact(id)
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_contact(id) }>
+                    <title>{about}</title>
                     <circle r=r />
-                    <text class="badge-text" y="5">{role_badge(c.role)}</text>
-                    <text class="name" y=r + 16.0>{name}</text>
-                    <text class="title" y=r + 30.0>{c.title.chars().take(22).collect::<String>()}</text>
+                    <text class="badge-text" y="5" id=format!("{key}-b")>{role_badge(c.role)}</text>
+                    // Spaces between the texts (SVG draws none), so the read text has word breaks.
+                    " "
+                    <text class="name" y=r + 16.0 id=format!("{key}-n")>{name}</text>
+                    " "
+                    <text class="title" y=r + 30.0 id=format!("{key}-t")>{c.title.chars().take(22).collect::<String>()}</text>
                 </g>
             }
             .into()

@@ -491,6 +491,7 @@ fn Matrix() -> impl IntoView {
                             on:click=move |_| go()
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { go2() }>
                             <title>{label.clone()}</title>
+                            <circle cx=px cy=py r="22" class="hit" />
                             <circle cx=px cy=py r="7" class=class />
                         </g>
                     }

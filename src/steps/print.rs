@@ -63,9 +63,9 @@ fn render(v: &Value) -> AnyView {
                     let label = humanize(k);
                     match v {
                         Value::Array(rows) if rows.iter().all(Value::is_object) => {
-                            view! { <div class="print-block"><h4>{label}</h4>{table(rows)}</div> }.into_any()
+                            view! { <div class="print-block"><dt>{label}</dt><dd>{table(rows)}</dd></div> }.into_any()
                         }
-                        Value::Object(_) => view! { <div class="print-block"><h4>{label}</h4>{render(v)}</div> }.into_any(),
+                        Value::Object(_) => view! { <div class="print-block"><dt>{label}</dt><dd>{render(v)}</dd></div> }.into_any(),
                         _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{scalar(v)}</dd></div> }.into_any(),
                     }
                 })
@@ -220,10 +220,10 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
             </dl>
             {s.quadrant.map(|q| view! { <p class="advice">{strategy_advice(q.strategy())}</p> })}
             <div class="print-cols">
-                <div><h3>"Objectives"</h3><ul>{objectives}</ul></div>
-                <div><h3>"Next actions"</h3><ul>{actions}</ul></div>
-                <div><h3>"Key relationships"</h3><ul>{key_people}</ul></div>
-                <div><h3>"Risks"</h3><ul>{risks}</ul></div>
+                <div><h2>"Objectives"</h2><ul>{objectives}</ul></div>
+                <div><h2>"Next actions"</h2><ul>{actions}</ul></div>
+                <div><h2>"Key relationships"</h2><ul>{key_people}</ul></div>
+                <div><h2>"Risks"</h2><ul>{risks}</ul></div>
             </div>
         </section>
     }

@@ -1,5 +1,6 @@
 // Takes screenshots of the main screens at desktop and tablet sizes, for a person to look at.
 // Usage: node tests/e2e/screens.mjs http://127.0.0.1:8099/tools/keyplan/ out-dir
+// (SIZES=390x844,768x1024 for other sizes)
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { generateInPage } from './helpers.mjs';
@@ -11,7 +12,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-for (const [w, h] of [[1280, 800], [1024, 768]]) {
+const sizes = (process.env.SIZES || '1280x800,1024x768').split(',').map((s) => s.split('x').map(Number));
+for (const [w, h] of sizes) {
   const page = await browser.newPage({ viewport: { width: w, height: h } });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -1,0 +1,61 @@
+// Issue 8: accessible to all, on every screen and size. axe-core finds no violations; nothing
+// scrolls sideways at the four sizes a rep uses; every control is at least 44x44 on a tablet.
+import { test, expect } from '@playwright/test';
+import { addExample, screens, axe } from './screens-list.mjs';
+
+const SIZES = [[1280, 800], [1024, 768], [768, 1024], [390, 844]];
+
+test('axe-core finds no violations on any screen', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await addExample(page);
+  for (const [name, open] of screens(id)) {
+    await open(page);
+    expect.soft(await axe(page), name).toEqual([]);
+  }
+});
+
+for (const [w, h] of SIZES) {
+  test(`nothing scrolls sideways at ${w}x${h}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: w, height: h });
+    const id = await addExample(page);
+    for (const [name, open] of screens(id)) {
+      await open(page);
+      const wide = await page.evaluate(() => {
+        const doc = document.documentElement;
+        if (doc.scrollWidth <= doc.clientWidth) return null;
+        // Name the widest elements, to say what to fix.
+        const over = (e) => e.getBoundingClientRect().right > doc.clientWidth + 1;
+        return [...document.querySelectorAll('body *')]
+          .filter((e) => over(e) && ![...e.children].some(over))
+          .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+      });
+      expect.soft(wide, `${name} at ${w}x${h}`).toBeNull();
+    }
+  });
+}
+
+test('every control is at least 44x44 at tablet size', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const id = await addExample(page);
+  for (const [name, open] of screens(id)) {
+    await open(page);
+    const small = await page.evaluate(() => {
+      const controls = document.querySelectorAll('button, input:not([type=hidden]), select, textarea, summary, a[href], [role=button], [role=link], [tabindex="0"]');
+      // A checkbox's tap target is the label that wraps it.
+      const target = (e) => (e.matches('input[type=checkbox], input[type=radio]') && e.closest('label')) || e;
+      return [...controls].filter((e) => {
+        const r = target(e).getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return false; // not shown
+        const style = getComputedStyle(e);
+        if (style.visibility === 'hidden') return false;
+        return r.width < 44 - 0.5 || r.height < 44 - 0.5;
+      }).slice(0, 8).map((e) => {
+        const r = target(e).getBoundingClientRect();
+        return `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className.baseVal ?? e.className).split(' ').join('.') : ''} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`;
+      });
+    });
+    expect.soft(small, name).toEqual([]);
+  }
+});
