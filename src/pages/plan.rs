@@ -10,7 +10,7 @@ use crate::route::{Route, STEPS};
 use crate::state::editor::{Editor, OpenProblem};
 use crate::state::router::Router;
 use crate::state::workspace::Workspace;
-use crate::steps::{step_view, STEP_NAMES};
+use crate::steps::{step_name, step_view};
 
 /// The `step` value that stands for the print view.
 const PRINT: u8 = u8::MAX;
@@ -64,7 +64,7 @@ pub fn PlanPage() -> impl IntoView {
                     <li>
                         <a href=href aria-current=move || (n == current).then_some("step")>
                             <span class="step-no">{n}</span>
-                            <span class="step-name">{STEP_NAMES[usize::from(n) - 1]}</span>
+                            <span class="step-name">{step_name(n)}</span>
                         </a>
                     </li>
                 }
@@ -113,7 +113,7 @@ pub fn PlanPage() -> impl IntoView {
         view! {
             <article class="step" aria-labelledby="step-heading">
                 <p class="eyebrow">{account} " · Step " {n} " of " {STEPS}</p>
-                <h1 id="step-heading" tabindex="-1">{STEP_NAMES[usize::from(n) - 1]}</h1>
+                <h1 id="step-heading" tabindex="-1">{step_name(n)}</h1>
                 {step_view(n)}
                 <nav class="step-pager" aria-label="Step pages">
                     {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">"← Previous step"</a> })}

@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 use crate::steps::step3::contact_name;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
 fn row_name<T>(
     rows: &[T],
@@ -104,7 +104,7 @@ pub fn HealthPage() -> impl IntoView {
                 let href = Route::Step { plan: id.clone(), step: i as u8 + 1, focus: None }.to_hash();
                 view! {
                     <li>
-                        <a href=href>{STEP_NAMES[i]}</a>
+                        <a href=href>{step_name(i as u8 + 1)}</a>
                         <span class="progress" role="img" aria-label=format!("{pct}% complete")><span style=format!("width:{pct}%")></span></span>
                         <span class="pct">{*pct} "%"</span>
                     </li>

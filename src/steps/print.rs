@@ -2,6 +2,8 @@
 //! the relationship map. The browser's "Save as PDF" turns it into a clean document.
 
 use leptos::prelude::*;
+
+use crate::i18n::tf;
 use serde_json::Value;
 
 use crate::components::relmap::RelationshipMap;
@@ -14,7 +16,7 @@ use crate::model::text::format_number;
 use crate::state::editor::Editor;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::step1::strategy_advice;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
 /// "last_year_sales" → "Last year sales".
 fn humanize(key: &str) -> String {
@@ -126,7 +128,7 @@ pub fn PrintPage() -> impl IntoView {
             let snap = snapshot(&p);
             let steps = (0..7).map(|i| {
                 let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k)).map(render).collect_view();
-                view! { <section class="print-step"><h2>{format!("Step {} — {}", i + 1, STEP_NAMES[i])}</h2>{parts}</section> }
+                view! { <section class="print-step"><h2>{tf("print.step_heading", &[&(i + 1), &step_name(i as u8 + 1)])}</h2>{parts}</section> }
             }).collect_view();
             view! {
                 <article class="print-view">

@@ -12,7 +12,7 @@ use crate::model::plan::{next_row_id, CommItem, ReportItem, Review};
 use crate::model::snapshot::{diff, snapshot, ChangeKind};
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
 pub fn view() -> AnyView {
     let comms = TableSpec::<CommItem> {
@@ -173,7 +173,7 @@ fn Reviews() -> impl IntoView {
                 };
                 view! {
                     <tr class=class>
-                        <td>{STEP_NAMES[usize::from(c.step.clamp(1, 7)) - 1]}</td>
+                        <td>{step_name(c.step.clamp(1, 7))}</td>
                         <td>{verb}</td>
                         <td><code>{c.path}</code></td>
                         <td>{c.before}</td>
