@@ -116,6 +116,16 @@ pub fn t_in(lang: Lang, key: &'static str) -> &'static str {
         .unwrap_or(key)
 }
 
+/// The text for a key made at run time (e.g. `field.` + a stored field name), if any
+/// catalogue has it.
+pub fn lookup(key: &str) -> Option<&'static str> {
+    lang()
+        .table()
+        .get(key)
+        .or_else(|| Lang::En.table().get(key))
+        .copied()
+}
+
 /// The text for `key` in the current language.
 pub fn t(key: &'static str) -> &'static str {
     t_in(lang(), key)
