@@ -287,7 +287,7 @@ pub fn resolve(
             (Some(_), OnConflict::KeepBoth) => {
                 plan.id = new_id();
                 plan.revision = 0;
-                plan.header.account_name = format!("{} (imported)", plan.display_name());
+                plan.header.account_name = tf("import.imported_name", &[&plan.display_name()]);
                 counts.kept_both += 1;
             }
             (Some(_), OnConflict::Skip) => {
