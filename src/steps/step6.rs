@@ -74,7 +74,7 @@ pub fn view() -> AnyView {
         ],
         caption: |m| m.name.clone(),
         badge: Some(|_, m| match (m.target, m.actual) {
-            (Some(t), Some(a)) if a < t => Some(t("step6.below").into()),
+            (Some(target), Some(a)) if a < target => Some(t("step6.below").into()),
             _ => None,
         }),
     };
