@@ -148,9 +148,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(buf) => read_bytes(js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => error.set(Some(
-                    t("import.read_failed").into(),
-                )),
+                Err(_) => error.set(Some(t("import.read_failed").into())),
             }
         });
     };

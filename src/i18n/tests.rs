@@ -69,7 +69,12 @@ fn both_catalogues_have_the_same_keys_texts_and_placeholders() {
 
 #[test]
 fn the_catalogue_check_catches_each_kind_of_problem() {
-    let en = [("a", "One {0}"), ("b", "Two"), ("c", "Three"), ("d", "Four")];
+    let en = [
+        ("a", "One {0}"),
+        ("b", "Two"),
+        ("c", "Three"),
+        ("d", "Four"),
+    ];
     let zh = [("a", "一"), ("b", " "), ("d", "四"), ("e", "五")];
     let problems = catalogue_problems(&en, &zh);
     assert_eq!(
@@ -131,19 +136,26 @@ fn every_key_the_code_uses_is_in_the_catalogue() {
             used += 1;
             let plural = [format!("{key}.one"), format!("{key}.other")];
             let known = has_key(Lang::En, &key)
-                || plural.iter().all(|k| has_key(Lang::En, k) && has_key(Lang::Zh, k));
+                || plural
+                    .iter()
+                    .all(|k| has_key(Lang::En, k) && has_key(Lang::Zh, k));
             if !known {
                 missing.push(format!("{}: {key}", file.display()));
             }
         }
     }
     assert!(used > 50, "found only {used} uses of t(\"…\")");
-    assert!(missing.is_empty(), "keys not in the catalogue:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "keys not in the catalogue:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn the_key_scan_finds_calls_and_ignores_other_functions() {
-    let code = r#"let a = t("x.one"); let b = tf("x.two", &[&1]); let c = fmt("no"); tp("x.n", 2, &[]);"#;
+    let code =
+        r#"let a = t("x.one"); let b = tf("x.two", &[&1]); let c = fmt("no"); tp("x.n", 2, &[]);"#;
     assert_eq!(keys_used_in(code), vec!["x.one", "x.two", "x.n"]);
 }
 

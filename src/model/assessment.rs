@@ -25,7 +25,11 @@ impl Question {
 }
 
 /// The groups' names, as catalogue keys (see `group_name`).
-pub const GROUPS: [&str; 3] = ["assess.group.customer", "assess.group.us", "assess.group.competition"];
+pub const GROUPS: [&str; 3] = [
+    "assess.group.customer",
+    "assess.group.us",
+    "assess.group.competition",
+];
 
 /// A group's name in the current language.
 pub fn group_name(g: usize) -> &'static str {
@@ -37,21 +41,96 @@ pub fn group_name(g: usize) -> &'static str {
 }
 
 pub const QUESTIONS: [Question; 15] = [
-    Question { key: "need", group: 0, text: "assess.need", hint: "assess.need.hint" },
-    Question { key: "budget", group: 0, text: "assess.budget", hint: "assess.budget.hint" },
-    Question { key: "urgency", group: 0, text: "assess.urgency", hint: "assess.urgency.hint" },
-    Question { key: "revenue_now", group: 1, text: "assess.revenue_now", hint: "assess.revenue_now.hint" },
-    Question { key: "revenue_later", group: 1, text: "assess.revenue_later", hint: "assess.revenue_later.hint" },
-    Question { key: "profit", group: 1, text: "assess.profit", hint: "assess.profit.hint" },
-    Question { key: "risk", group: 1, text: "assess.risk", hint: "assess.risk.hint" },
-    Question { key: "strategic", group: 1, text: "assess.strategic", hint: "assess.strategic.hint" },
-    Question { key: "criteria", group: 2, text: "assess.criteria", hint: "assess.criteria.hint" },
-    Question { key: "fit", group: 2, text: "assess.fit", hint: "assess.fit.hint" },
-    Question { key: "relationship", group: 2, text: "assess.relationship", hint: "assess.relationship.hint" },
-    Question { key: "insider", group: 2, text: "assess.insider", hint: "assess.insider.hint" },
-    Question { key: "culture", group: 2, text: "assess.culture", hint: "assess.culture.hint" },
-    Question { key: "hidden", group: 2, text: "assess.hidden", hint: "assess.hidden.hint" },
-    Question { key: "trust", group: 2, text: "assess.trust", hint: "assess.trust.hint" },
+    Question {
+        key: "need",
+        group: 0,
+        text: "assess.need",
+        hint: "assess.need.hint",
+    },
+    Question {
+        key: "budget",
+        group: 0,
+        text: "assess.budget",
+        hint: "assess.budget.hint",
+    },
+    Question {
+        key: "urgency",
+        group: 0,
+        text: "assess.urgency",
+        hint: "assess.urgency.hint",
+    },
+    Question {
+        key: "revenue_now",
+        group: 1,
+        text: "assess.revenue_now",
+        hint: "assess.revenue_now.hint",
+    },
+    Question {
+        key: "revenue_later",
+        group: 1,
+        text: "assess.revenue_later",
+        hint: "assess.revenue_later.hint",
+    },
+    Question {
+        key: "profit",
+        group: 1,
+        text: "assess.profit",
+        hint: "assess.profit.hint",
+    },
+    Question {
+        key: "risk",
+        group: 1,
+        text: "assess.risk",
+        hint: "assess.risk.hint",
+    },
+    Question {
+        key: "strategic",
+        group: 1,
+        text: "assess.strategic",
+        hint: "assess.strategic.hint",
+    },
+    Question {
+        key: "criteria",
+        group: 2,
+        text: "assess.criteria",
+        hint: "assess.criteria.hint",
+    },
+    Question {
+        key: "fit",
+        group: 2,
+        text: "assess.fit",
+        hint: "assess.fit.hint",
+    },
+    Question {
+        key: "relationship",
+        group: 2,
+        text: "assess.relationship",
+        hint: "assess.relationship.hint",
+    },
+    Question {
+        key: "insider",
+        group: 2,
+        text: "assess.insider",
+        hint: "assess.insider.hint",
+    },
+    Question {
+        key: "culture",
+        group: 2,
+        text: "assess.culture",
+        hint: "assess.culture.hint",
+    },
+    Question {
+        key: "hidden",
+        group: 2,
+        text: "assess.hidden",
+        hint: "assess.hidden.hint",
+    },
+    Question {
+        key: "trust",
+        group: 2,
+        text: "assess.trust",
+        hint: "assess.trust.hint",
+    },
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -137,10 +137,7 @@ impl FieldValue for Vec<u32> {
         text.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| {
-                s.parse()
-                    .map_err(|_| tf("text.not_choice", &[&s]))
-            })
+            .map(|s| s.parse().map_err(|_| tf("text.not_choice", &[&s])))
             .collect()
     }
 }

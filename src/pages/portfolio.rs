@@ -164,9 +164,7 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked();
         if n.trim().is_empty() {
-            error.set(Some(
-                t("portfolio.name_required").into(),
-            ));
+            error.set(Some(t("portfolio.name_required").into()));
             return;
         }
         match ws.create_plan(&n) {

@@ -10,7 +10,10 @@ use crate::persist::{download::download, file};
 use crate::state::workspace::{today, StorageMode, Workspace};
 
 fn kb(chars: usize) -> String {
-    tf("storage.kb", &[&format!("{:.1}", chars as f64 * 2.0 / 1024.0)])
+    tf(
+        "storage.kb",
+        &[&format!("{:.1}", chars as f64 * 2.0 / 1024.0)],
+    )
 }
 
 #[component]
@@ -59,7 +62,10 @@ pub fn StoragePage() -> impl IntoView {
             ws.backup_clock.set(today());
             message.set(Some(match skipped {
                 0 => tp("storage.backup_done", plans.len(), &[&plans.len()]),
-                n => tp("storage.backup_done", plans.len(), &[&plans.len()]) + &tp("storage.backup_skipped", n, &[&n]),
+                n => {
+                    tp("storage.backup_done", plans.len(), &[&plans.len()])
+                        + &tp("storage.backup_skipped", n, &[&n])
+                }
             }));
         }
     };

@@ -112,9 +112,11 @@ pub enum DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotJson { line, column, detail } => {
-                f.write_str(&tf("decode.not_json", &[line, column, detail]))
-            }
+            Self::NotJson {
+                line,
+                column,
+                detail,
+            } => f.write_str(&tf("decode.not_json", &[line, column, detail])),
             Self::NotKeyplan { found: None } => f.write_str(t("decode.no_kind")),
             Self::NotKeyplan { found: Some(k) } => f.write_str(&tf("decode.other_kind", &[k])),
             Self::WrongKind { expected, found } => {

@@ -60,9 +60,7 @@ impl std::fmt::Display for ImportError {
             Self::Newer { version } => {
                 f.write_str(&tf("import.e_newer", &[version, &SCHEMA_VERSION]))
             }
-            Self::Invalid { path, detail } => {
-                f.write_str(&tf("import.e_invalid", &[path, detail]))
-            }
+            Self::Invalid { path, detail } => f.write_str(&tf("import.e_invalid", &[path, detail])),
             Self::NoPlans => f.write_str(t("import.e_no_plans")),
         }
     }

@@ -69,9 +69,7 @@ fn local() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StoreError::Unavailable(
-            t("store.turned_off").into(),
-        )),
+        Ok(None) => Err(StoreError::Unavailable(t("store.turned_off").into())),
         Err(e) => Err(StoreError::Unavailable(describe(&e).1)),
     }
 }

@@ -86,8 +86,7 @@ impl Editor {
         match self.ws.read_plan(id) {
             Ok(PlanRead::Loaded(l)) => {
                 if let Some(from) = l.migrated_from {
-                    self.notice
-                        .set(Some(tf("editor.upgraded", &[&from])));
+                    self.notice.set(Some(tf("editor.upgraded", &[&from])));
                 }
                 self.plan.set(Some(l.plan));
                 if self
@@ -216,9 +215,7 @@ impl Editor {
                 self.conflict_copy.set(Some(plan.clone()));
                 self.status.set(SaveStatus::Idle);
                 self.reload_from_storage();
-                self.notice.set(Some(
-                    t("editor.conflict").into(),
-                ));
+                self.notice.set(Some(t("editor.conflict").into()));
             }
             Err(e) => {
                 self.ws.hold_unsaved(plan, e.clone());
@@ -258,8 +255,7 @@ impl Editor {
         if let Ok(PlanRead::Loaded(l)) = storage::read_plan(&id) {
             if Some(l.plan.revision) != ours {
                 self.plan.set(Some(l.plan));
-                self.notice
-                    .set(Some(t("editor.updated").into()));
+                self.notice.set(Some(t("editor.updated").into()));
             }
         }
     }

@@ -37,7 +37,8 @@ pub fn switch(ws: Workspace, editor: Editor, ui: UiLang, lang: Lang) {
     }
     editor.flush();
     apply(lang);
-    ws.settings.update(|s| s.lang = Some(lang.key().to_string()));
+    ws.settings
+        .update(|s| s.lang = Some(lang.key().to_string()));
     ws.save_settings();
     ui.0.set(lang);
 }

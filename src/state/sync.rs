@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{editor::Editor, router::Router, workspace::Workspace};
+use crate::i18n::{t, tf};
 use crate::persist::storage::{plan_key, INDEX_KEY};
 use crate::route::{Route, STEPS};
-use crate::i18n::{t, tf};
 use crate::steps::step_name;
 
 pub fn install(ws: Workspace, editor: Editor, router: Router) {
@@ -35,10 +35,7 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
                     .plan
                     .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
                     .unwrap_or_else(|| t("title.plan").into());
-                tf(
-                    "title.step",
-                    &[&step, &STEPS, &step_name(step), &account],
-                )
+                tf("title.step", &[&step, &STEPS, &step_name(step), &account])
             }
             Route::Print { .. } => {
                 let account = editor

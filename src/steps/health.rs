@@ -13,12 +13,7 @@ use crate::state::workspace::today;
 use crate::steps::step3::contact_name;
 use crate::steps::step_name;
 
-fn row_name<T>(
-    rows: &[T],
-    id: u32,
-    id_of: fn(&T) -> u32,
-    name: fn(&T) -> &str,
-) -> String {
+fn row_name<T>(rows: &[T], id: u32, id_of: fn(&T) -> u32, name: fn(&T) -> &str) -> String {
     rows.iter()
         .find(|r| id_of(r) == id)
         .map(name)
@@ -28,19 +23,10 @@ fn row_name<T>(
 }
 
 pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
-    let obj = |id| {
-        row_name(
-            &p.blueprint.objectives,
-            id,
-            |o| o.id,
-            |o| &o.title,
-        )
-    };
+    let obj = |id| row_name(&p.blueprint.objectives, id, |o| o.id, |o| &o.title);
     let act = |id| row_name(&p.action.actions, id, |a| a.id, |a| &a.what);
     match i {
-        HealthIssue::ObjectiveWithoutMeasure(id) => {
-            tf("health.obj_no_measure", &[&obj(*id)])
-        }
+        HealthIssue::ObjectiveWithoutMeasure(id) => tf("health.obj_no_measure", &[&obj(*id)]),
         HealthIssue::ObjectiveWithoutDate(id) => tf("health.obj_no_date", &[&obj(*id)]),
         HealthIssue::ActionWithoutOwner(id) => tf("health.act_no_owner", &[&act(*id)]),
         HealthIssue::ActionWithoutDue(id) => tf("health.act_no_due", &[&act(*id)]),
@@ -49,26 +35,18 @@ pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
         HealthIssue::NoObjectives => t("health.no_objectives").into(),
         HealthIssue::NoActions => t("health.no_actions").into(),
         HealthIssue::ReviewOverdue(d) => tf("health.review_overdue", &[&crate::i18n::date(*d)]),
-        HealthIssue::StrategyWithoutObjective(id) => {
-            tf(
-                "health.strategy_no_obj",
-                &[&
-                row_name(
-                    &p.blueprint.strategies,
-                    *id,
-                    |s| s.id,
-                    |s| &s.title,
-                )],
-            )
-        }
+        HealthIssue::StrategyWithoutObjective(id) => tf(
+            "health.strategy_no_obj",
+            &[&row_name(
+                &p.blueprint.strategies,
+                *id,
+                |s| s.id,
+                |s| &s.title,
+            )],
+        ),
         HealthIssue::RestrainingForceWithoutAction(id) => tf(
             "health.force_no_action",
-            &[&row_name(
-                &p.blueprint.forces,
-                *id,
-                |f| f.id,
-                |f| &f.text,
-            )],
+            &[&row_name(&p.blueprint.forces, *id, |f| f.id, |f| &f.text)],
         ),
         HealthIssue::NotScreened => t("health.not_screened").into(),
     }

@@ -32,27 +32,13 @@ pub fn criterion_label(c: Criterion) -> &'static str {
 fn criterion_hint(c: Criterion) -> &'static str {
     match c {
         Criterion::Profit => t("step1.h_profit"),
-        Criterion::Growth => {
-            t("step1.h_growth")
-        }
-        Criterion::ReferenceValue => {
-            t("step1.h_reference")
-        }
-        Criterion::StrategicValue => {
-            t("step1.h_strategic")
-        }
-        Criterion::ProductAdvantage => {
-            t("step1.h_product")
-        }
-        Criterion::ServiceAdvantage => {
-            t("step1.h_service")
-        }
-        Criterion::LocationAdvantage => {
-            t("step1.h_location")
-        }
-        Criterion::CompetitorFocus => {
-            t("step1.h_competitor")
-        }
+        Criterion::Growth => t("step1.h_growth"),
+        Criterion::ReferenceValue => t("step1.h_reference"),
+        Criterion::StrategicValue => t("step1.h_strategic"),
+        Criterion::ProductAdvantage => t("step1.h_product"),
+        Criterion::ServiceAdvantage => t("step1.h_service"),
+        Criterion::LocationAdvantage => t("step1.h_location"),
+        Criterion::CompetitorFocus => t("step1.h_competitor"),
     }
 }
 
@@ -169,9 +155,7 @@ pub fn view() -> AnyView {
             Kind::Text,
             bind!(header.team),
         )
-        .hint(
-            t("step1.team_hint"),
-        ),
+        .hint(t("step1.team_hint")),
     ];
     let worth = vec![
         FieldSpec::new(

@@ -21,8 +21,13 @@ pub fn view() -> AnyView {
             bind!(customer.main_business),
         )
         .hint(t("step2.main_business_hint")),
-        FieldSpec::new("customer-size", t("step2.size"), Kind::Text, bind!(customer.size))
-            .hint(t("step2.size_hint")),
+        FieldSpec::new(
+            "customer-size",
+            t("step2.size"),
+            Kind::Text,
+            bind!(customer.size),
+        )
+        .hint(t("step2.size_hint")),
         FieldSpec::new(
             "customer-website",
             t("step2.website"),
@@ -87,9 +92,7 @@ pub fn view() -> AnyView {
             Kind::LongText,
             bind!(customer.financial_trend),
         )
-        .hint(
-            t("step2.trend_hint"),
-        )
+        .hint(t("step2.trend_hint"))
         .more(),
     ];
     let needs = vec![

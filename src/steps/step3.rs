@@ -72,7 +72,13 @@ pub fn view() -> AnyView {
             col!(Contact, influence, t("step3.influence"), Kind::Rating),
             col!(Contact, owner, t("step3.owner"), Kind::Text),
             col!(Contact, strength_now, t("step3.strength_now"), Kind::Rating).more(),
-            col!(Contact, strength_target, t("step3.strength_target"), Kind::Rating).more(),
+            col!(
+                Contact,
+                strength_target,
+                t("step3.strength_target"),
+                Kind::Rating
+            )
+            .more(),
             col!(Contact, last_contact, t("step3.last_contact"), Kind::Date).more(),
             col!(Contact, contact_details, t("step3.details"), Kind::Text).more(),
             col!(Contact, background, t("step3.background"), Kind::LongText).more(),
@@ -87,22 +93,49 @@ pub fn view() -> AnyView {
         },
         badge: Some(|_, c| match (c.role, c.attitude) {
             (BuyingRole::Coach, _) => Some(t("step3.coach_badge").into()),
-            (_, a) if a <= Attitude::Opponent && c.influence.unwrap_or(0) >= 4 => Some(t("step3.opponent_badge").into()),
+            (_, a) if a <= Attitude::Opponent && c.influence.unwrap_or(0) >= 4 => {
+                Some(t("step3.opponent_badge").into())
+            }
             _ => None,
         }),
     };
     let process = vec![
-        FieldSpec::new("rel-decision_process", t("step3.decide"), Kind::LongText, bind!(relationships.decision_process))
-            .hint(t("step3.decide_hint")),
-        FieldSpec::new("rel-stated_criteria", t("step3.stated"), Kind::LongText, bind!(relationships.stated_criteria))
-            .hint(t("step3.stated_hint")),
-        FieldSpec::new("rel-unstated_criteria", t("step3.unstated"), Kind::LongText, bind!(relationships.unstated_criteria))
-            .hint(t("step3.unstated_hint")),
-        FieldSpec::new("rel-who_wants_us_to_win", t("step3.who_wants"), Kind::LongText, bind!(relationships.who_wants_us_to_win))
-            .hint(t("step3.who_wants_hint")),
-        FieldSpec::new("rel-senior_meetings", t("step3.senior"), Kind::LongText, bind!(relationships.senior_meetings))
-            .hint(t("step3.senior_hint"))
-            .more(),
+        FieldSpec::new(
+            "rel-decision_process",
+            t("step3.decide"),
+            Kind::LongText,
+            bind!(relationships.decision_process),
+        )
+        .hint(t("step3.decide_hint")),
+        FieldSpec::new(
+            "rel-stated_criteria",
+            t("step3.stated"),
+            Kind::LongText,
+            bind!(relationships.stated_criteria),
+        )
+        .hint(t("step3.stated_hint")),
+        FieldSpec::new(
+            "rel-unstated_criteria",
+            t("step3.unstated"),
+            Kind::LongText,
+            bind!(relationships.unstated_criteria),
+        )
+        .hint(t("step3.unstated_hint")),
+        FieldSpec::new(
+            "rel-who_wants_us_to_win",
+            t("step3.who_wants"),
+            Kind::LongText,
+            bind!(relationships.who_wants_us_to_win),
+        )
+        .hint(t("step3.who_wants_hint")),
+        FieldSpec::new(
+            "rel-senior_meetings",
+            t("step3.senior"),
+            Kind::LongText,
+            bind!(relationships.senior_meetings),
+        )
+        .hint(t("step3.senior_hint"))
+        .more(),
     ];
     view! {
         <Warnings />
@@ -145,13 +178,21 @@ fn focus(anchor: &str) {
 fn warning_text(p: &Plan, w: &RelationshipWarning) -> (String, String) {
     match w {
         RelationshipWarning::NoCoach => (t("step3.w_no_coach").into(), "contacts".into()),
-        RelationshipWarning::RoleUnfilled(r) => (tf("step3.w_role", &[&r.label().to_lowercase()]), "contacts".into()),
-        RelationshipWarning::DecisionMakerWithoutOwner(id) => {
-            (tf("step3.w_dm_owner", &[&contact_name(p, *id)]), format!("contacts-{id}"))
-        }
-        RelationshipWarning::InfluentialOpponent(id) => {
-            (tf("step3.w_opponent", &[&contact_name(p, *id)]), format!("contacts-{id}"))
-        }
-        RelationshipWarning::NotTouched(id) => (tf("step3.w_not_touched", &[&contact_name(p, *id)]), format!("contacts-{id}")),
+        RelationshipWarning::RoleUnfilled(r) => (
+            tf("step3.w_role", &[&r.label().to_lowercase()]),
+            "contacts".into(),
+        ),
+        RelationshipWarning::DecisionMakerWithoutOwner(id) => (
+            tf("step3.w_dm_owner", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
+        RelationshipWarning::InfluentialOpponent(id) => (
+            tf("step3.w_opponent", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
+        RelationshipWarning::NotTouched(id) => (
+            tf("step3.w_not_touched", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
     }
 }

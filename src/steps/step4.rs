@@ -91,14 +91,34 @@ pub fn view() -> AnyView {
         rows: |p| &p.blueprint.objectives,
         rows_mut: |p| &mut p.blueprint.objectives,
         columns: vec![
-            col!(Objective, title, t("step4.objective"), Kind::Text, t("step4.objective_hint")),
-            col!(Objective, measure, t("step4.measure"), Kind::Text, t("step4.measure_hint")),
-            col!(Objective, last_year, t("step4.last_result"), Kind::Number("")),
+            col!(
+                Objective,
+                title,
+                t("step4.objective"),
+                Kind::Text,
+                t("step4.objective_hint")
+            ),
+            col!(
+                Objective,
+                measure,
+                t("step4.measure"),
+                Kind::Text,
+                t("step4.measure_hint")
+            ),
+            col!(
+                Objective,
+                last_year,
+                t("step4.last_result"),
+                Kind::Number("")
+            ),
             col!(Objective, target, t("portfolio.target"), Kind::Number("")),
             col!(Objective, due, t("step4.by"), Kind::Date),
         ],
         caption: |o| o.title.clone(),
-        badge: Some(|_, o| (o.measure.trim().is_empty() || o.target.is_none() || o.due.is_none()).then(|| t("step4.needs_measure").to_string())),
+        badge: Some(|_, o| {
+            (o.measure.trim().is_empty() || o.target.is_none() || o.due.is_none())
+                .then(|| t("step4.needs_measure").to_string())
+        }),
     };
     let strategies = TableSpec::<Strategy> {
         id: "strategies",
@@ -149,12 +169,7 @@ pub fn view() -> AnyView {
         rows_mut: |p| &mut p.blueprint.competitors,
         columns: vec![
             col!(Competitor, name, t("step4.competitor"), Kind::Text),
-            col!(
-                Competitor,
-                position,
-                t("step4.position"),
-                Kind::LongText
-            ),
+            col!(Competitor, position, t("step4.position"), Kind::LongText),
         ],
         caption: |c| c.name.clone(),
         badge: None,
@@ -170,12 +185,20 @@ pub fn view() -> AnyView {
             col_choice!(Force, kind, t("step4.kind"), ForceKind),
             col!(Force, text, t("step4.force"), Kind::Text),
             col!(Force, weight, t("step4.weight"), Kind::Rating),
-            col!(Force, action, t("step4.answered_by"), Kind::Choice(Arc::new(action_options))),
+            col!(
+                Force,
+                action,
+                t("step4.answered_by"),
+                Kind::Choice(Arc::new(action_options))
+            ),
         ],
         caption: |f| f.text.clone(),
         badge: Some(|p, f| {
-            (f.kind == ForceKind::Restraining && !f.action.is_some_and(|a| p.action.actions.iter().any(|x| x.id == a)))
-                .then(|| t("step4.no_action").to_string())
+            (f.kind == ForceKind::Restraining
+                && !f
+                    .action
+                    .is_some_and(|a| p.action.actions.iter().any(|x| x.id == a)))
+            .then(|| t("step4.no_action").to_string())
         }),
     };
     view! {

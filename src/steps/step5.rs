@@ -35,7 +35,12 @@ pub fn view() -> AnyView {
             col!(Action, start, t("step5.start"), Kind::Date),
             col!(Action, due, t("step5.due"), Kind::Date),
             col_choice!(Action, status, t("step5.status"), ActionStatus),
-            col!(Action, objective, t("step5.for_objective"), Kind::Choice(Arc::new(goal_options))),
+            col!(
+                Action,
+                objective,
+                t("step5.for_objective"),
+                Kind::Choice(Arc::new(goal_options))
+            ),
             col!(Action, goal, t("step5.goal"), Kind::Text).more(),
             col!(Action, result, t("step5.result"), Kind::LongText).more(),
             col!(Action, next_step, t("step5.next_step"), Kind::Text).more(),
@@ -60,7 +65,12 @@ pub fn view() -> AnyView {
         rows_mut: |p| &mut p.action.visits,
         columns: vec![
             col!(Visit, date, t("step5.date"), Kind::Date),
-            col!(Visit, contact, t("step5.contact"), Kind::Choice(Arc::new(contact_options))),
+            col!(
+                Visit,
+                contact,
+                t("step5.contact"),
+                Kind::Choice(Arc::new(contact_options))
+            ),
             col!(Visit, discussed, t("step5.discussed"), Kind::LongText),
             col!(Visit, result, t("step5.result"), Kind::Text),
             col!(Visit, next_action, t("step5.next_action"), Kind::Text),

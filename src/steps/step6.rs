@@ -22,9 +22,20 @@ pub fn view() -> AnyView {
         rows: |p| &p.resources.resources,
         rows_mut: |p| &mut p.resources.resources,
         columns: vec![
-            col!(Resource, who, t("step6.who"), Kind::Text, t("step6.who_hint")),
+            col!(
+                Resource,
+                who,
+                t("step6.who"),
+                Kind::Text,
+                t("step6.who_hint")
+            ),
             col!(Resource, activity, t("step6.activity"), Kind::Text),
-            col!(Resource, days, t("step6.time"), Kind::Number(t("step6.days_unit"))),
+            col!(
+                Resource,
+                days,
+                t("step6.time"),
+                Kind::Number(t("step6.days_unit"))
+            ),
             col!(Resource, cost, t("step6.cost"), Kind::Money),
         ],
         caption: |r| r.who.clone(),
@@ -67,7 +78,13 @@ pub fn view() -> AnyView {
         rows: |p| &p.resources.scorecard,
         rows_mut: |p| &mut p.resources.scorecard,
         columns: vec![
-            col!(Metric, perspective, t("step6.perspective"), Kind::Text, t("step6.perspective_hint")),
+            col!(
+                Metric,
+                perspective,
+                t("step6.perspective"),
+                Kind::Text,
+                t("step6.perspective_hint")
+            ),
             col!(Metric, name, t("step4.measure"), Kind::Text),
             col!(Metric, target, t("step6.target"), Kind::Number("")),
             col!(Metric, actual, t("step6.actual"), Kind::Number("")),

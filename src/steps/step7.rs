@@ -28,7 +28,13 @@ pub fn view() -> AnyView {
             col!(CommItem, stakeholder, t("step7.stakeholder"), Kind::Text),
             col!(CommItem, internal, t("step7.internal"), Kind::Check),
             col!(CommItem, what, t("step7.what"), Kind::Text),
-            col!(CommItem, channel, t("step7.channel"), Kind::Text, t("step7.channel_hint")),
+            col!(
+                CommItem,
+                channel,
+                t("step7.channel"),
+                Kind::Text,
+                t("step7.channel_hint")
+            ),
             col!(CommItem, frequency, t("step7.how_often"), Kind::Text),
             col!(CommItem, owner, t("step5.owner"), Kind::Text),
         ],
@@ -141,9 +147,7 @@ fn Reviews() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(d) = date.get_untracked().parse::<NaiveDate>() else {
-            error.set(Some(
-                t("step7.date_required").into(),
-            ));
+            error.set(Some(t("step7.date_required").into()));
             return;
         };
         error.set(None);
