@@ -55,11 +55,11 @@ pub fn Timeline() -> impl IntoView {
                     let xx = x(from + Duration::days(w * 7));
                     view! { <line x1=xx y1="22" x2=xx y2="28" class="tick" /> }
                 }).collect_view();
-                let month_marks = months.iter().map(|m| {
+                let month_marks = months.iter().enumerate().map(|(i, m)| {
                     let xx = x(*m);
                     view! {
                         <line x1=xx y1="14" x2=xx y2=h class="month-line" />
-                        <text x=xx + 3.0 y="12" class="month">{crate::i18n::month_year(*m)}</text>
+                        <text x=xx + 3.0 y="12" class="month">{crate::i18n::month_tick(*m, i == 0)}</text>
                     }
                 }).collect_view();
                 let bars = dated.iter().enumerate().map(|(i, a)| {

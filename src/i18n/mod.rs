@@ -209,5 +209,14 @@ pub fn month_year(d: NaiveDate) -> String {
     }
 }
 
+/// A month on a time axis: "Nov 26" in English; in Chinese "11月", with the year ("26年11月")
+/// on the first month shown and on each January, so the labels fit.
+pub fn month_tick(d: NaiveDate, first: bool) -> String {
+    match lang() {
+        Lang::Zh if !first && d.month() != 1 => format!("{}月", d.month()),
+        _ => month_year(d),
+    }
+}
+
 #[cfg(test)]
 mod tests;

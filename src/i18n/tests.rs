@@ -187,5 +187,7 @@ fn browser_language_and_dates() {
     assert_eq!(date(d), "2026年11月3日");
     assert_eq!(day_month(d), "11月3日");
     assert_eq!(month_year(d), "26年11月");
+    assert_eq!(month_tick(d, false), "11月");
+    assert_eq!(month_tick(d, true), "26年11月");
     set_lang(Lang::En);
 }

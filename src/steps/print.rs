@@ -58,11 +58,43 @@ fn scalar(v: &Value) -> String {
     }
 }
 
+/// A field's label, knowing what it is part of: the opportunity assessment's answers are
+/// named by their statements.
+fn label_in(parent: &str, key: &str) -> String {
+    if parent == "assessment" {
+        if let Some(q) = crate::model::assessment::QUESTIONS
+            .iter()
+            .find(|q| q.key == key)
+        {
+            return q.text().to_string();
+        }
+    }
+    humanize(key)
+}
+
 /// A stored value as a reader wants it: a closed-list value by its label, a date in the
 /// language's style, anything else as `scalar` writes it.
 fn cell(field: &str, v: &Value) -> String {
     fn label<T: Choice>(key: &str) -> Option<String> {
         T::from_key(key).map(|c| c.label().to_string())
+    }
+    if let (Value::Array(rows), "cells") = (v, field) {
+        return rows
+            .iter()
+            .map(|row| match row {
+                Value::Array(cells) => cells
+                    .iter()
+                    .map(|c| {
+                        c.as_str()
+                            .and_then(label::<crate::model::plan::Uptake>)
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => scalar(other),
+            })
+            .collect::<Vec<_>>()
+            .join(t("step4.list_sep"));
     }
     if let Value::String(s) = v {
         let choice = match field {
@@ -85,19 +117,19 @@ fn cell(field: &str, v: &Value) -> String {
 }
 
 /// Any part of a plan as text: objects as labelled lists, lists of rows as tables.
-fn render(v: &Value) -> AnyView {
+fn render(v: &Value, parent: &str) -> AnyView {
     match v {
         Value::Object(m) => {
             let items = m
                 .iter()
                 .filter(|(k, v)| !is_blank(v) && k.as_str() != "snapshot")
                 .map(|(k, v)| {
-                    let label = humanize(k);
+                    let label = label_in(parent, k);
                     match v {
                         Value::Array(rows) if rows.iter().all(Value::is_object) => {
                             view! { <div class="print-block"><h4>{label}</h4>{table(rows)}</div> }.into_any()
                         }
-                        Value::Object(_) => view! { <div class="print-block"><h4>{label}</h4>{render(v)}</div> }.into_any(),
+                        Value::Object(_) => view! { <div class="print-block"><h4>{label}</h4>{render(v, k)}</div> }.into_any(),
                         _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{cell(k, v)}</dd></div> }.into_any(),
                     }
                 })
@@ -157,7 +189,7 @@ pub fn PrintPage() -> impl IntoView {
             let settings = ws.settings.with_untracked(|s| s.scoring.clone());
             let snap = snapshot(&p);
             let steps = (0..7).map(|i| {
-                let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k)).map(render).collect_view();
+                let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k).map(|v| render(v, k))).collect_view();
                 view! { <section class="print-step"><h2>{tf("print.step_heading", &[&(i + 1), &step_name(i as u8 + 1)])}</h2>{parts}</section> }
             }).collect_view();
             view! {
