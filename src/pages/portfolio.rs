@@ -356,7 +356,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                                             <span class="muted small">" " {fmt_score(s.attractiveness)} " / " {fmt_score(s.ability)}</span></td>
                                         <td><a href=Route::Health { plan: id.clone() }.to_hash() class="health" aria-label=tf("portfolio.health_aria", &[&s.health])>{s.health} "%"</a></td>
                                         <td class=review_class>
-                                            {s.next_review.map(|d| crate::i18n::date(d)).unwrap_or_else(|| "—".into())}
+                                            {s.next_review.map(crate::i18n::date).unwrap_or_else(|| "—".into())}
                                             {review_late.then(|| view! { <span class="badge warn">{t("common.overdue")}</span> })}
                                         </td>
                                         <td class=overdue_class>{overdue}</td>
