@@ -141,7 +141,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("choice.status.done", "已完成"),
     ("choice.status.dropped", "已放弃"),
     ("choice.force.driving", "推动力（对我们有利）"),
-    ("choice.force.restraining", "阻碍力（拖我们后腿）"),
+    ("choice.force.restraining", "阻碍力（对我们不利）"),
     ("choice.uptake.unknown", "?"),
     ("choice.uptake.buys", "已采购"),
     ("choice.uptake.could_buy", "可采购"),
