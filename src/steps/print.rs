@@ -59,8 +59,12 @@ fn scalar(v: &Value) -> String {
 }
 
 /// A field's label, knowing what it is part of: the opportunity assessment's answers are
-/// named by their statements.
+/// named by their statements, and a few fields have a name of their own in one table
+/// (`field.<table>.<name>`, e.g. a contact's title is a job title).
 fn label_in(parent: &str, key: &str) -> String {
+    if let Some(label) = crate::i18n::lookup(&format!("field.{parent}.{key}")) {
+        return label.to_string();
+    }
     if parent == "assessment" {
         if let Some(q) = crate::model::assessment::QUESTIONS
             .iter()
@@ -127,7 +131,7 @@ fn render(v: &Value, parent: &str) -> AnyView {
                     let label = label_in(parent, k);
                     match v {
                         Value::Array(rows) if rows.iter().all(Value::is_object) => {
-                            view! { <div class="print-block"><h4>{label}</h4>{table(rows)}</div> }.into_any()
+                            view! { <div class="print-block"><h4>{label}</h4>{table(rows, k)}</div> }.into_any()
                         }
                         Value::Object(_) => view! { <div class="print-block"><h4>{label}</h4>{render(v, k)}</div> }.into_any(),
                         _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{cell(k, v)}</dd></div> }.into_any(),
@@ -140,7 +144,7 @@ fn render(v: &Value, parent: &str) -> AnyView {
     }
 }
 
-fn table(rows: &[Value]) -> AnyView {
+fn table(rows: &[Value], parent: &str) -> AnyView {
     let mut cols: Vec<String> = Vec::new();
     for r in rows {
         if let Value::Object(m) = r {
@@ -153,7 +157,7 @@ fn table(rows: &[Value]) -> AnyView {
     }
     let head = cols
         .iter()
-        .map(|c| view! { <th scope="col">{humanize(c)}</th> })
+        .map(|c| view! { <th scope="col">{label_in(parent, c)}</th> })
         .collect_view();
     let body = rows
         .iter()
