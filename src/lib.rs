@@ -1,4 +1,5 @@
 //! KeyPlan: key account planning in the browser. The app, its routes and context wiring.
+pub mod i18n;
 pub mod model;
 pub mod persist;
 pub mod route;
@@ -23,7 +24,7 @@ mod app {
     use crate::components::header::Header;
     use crate::pages::{plan::PlanPage, portfolio::PortfolioPage, storage::StoragePage};
     use crate::route::Route;
-    use crate::state::{editor::Editor, router::Router, sync, workspace::Workspace};
+    use crate::state::{editor::Editor, lang, router::Router, sync, workspace::Workspace};
 
     #[derive(Clone, Copy, PartialEq)]
     enum Page {
@@ -38,6 +39,8 @@ mod app {
         let ws = Workspace::load();
         let editor = Editor::new(ws);
         let router = Router::new();
+        let ui_lang = lang::start(ws);
+        provide_context(ui_lang);
         provide_context(ws);
         provide_context(editor);
         provide_context(router);
@@ -49,16 +52,20 @@ mod app {
             Route::Step { .. } | Route::Health { .. } | Route::Print { .. } => Page::Plan,
         });
 
-        view! {
-            <Header />
-            <Banners />
-            <main id="main" tabindex="-1">
-                {move || match page.get() {
-                    Page::Portfolio => view! { <PortfolioPage /> }.into_any(),
-                    Page::Storage => view! { <StoragePage /> }.into_any(),
-                    Page::Plan => view! { <PlanPage /> }.into_any(),
-                }}
-            </main>
+        // A change of language re-draws everything (it is rare); the state above is kept.
+        move || {
+            ui_lang.0.track();
+            view! {
+                <Header />
+                <Banners />
+                <main id="main" tabindex="-1">
+                    {move || match page.get() {
+                        Page::Portfolio => view! { <PortfolioPage /> }.into_any(),
+                        Page::Storage => view! { <StoragePage /> }.into_any(),
+                        Page::Plan => view! { <PlanPage /> }.into_any(),
+                    }}
+                </main>
+            }
         }
     }
 }

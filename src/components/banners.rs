@@ -4,6 +4,8 @@ use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{t, tf};
+
 use crate::model::plan::Plan;
 use crate::persist::{download::download, file, storage};
 use crate::state::editor::Editor;
@@ -30,10 +32,8 @@ pub fn Banners() -> impl IntoView {
     let memory_only = move || match ws.mode.get() {
         StorageMode::MemoryOnly(why) => Some(view! {
             <div class="banner danger" role="alert" data-testid="storage-unavailable">
-                <strong>"Nothing is being saved."</strong>
-                " This browser does not let KeyPlan use its storage (" {why} "). "
-                "You can keep working, but your plans live only in this window: before you close it, "
-                "open each plan and use “Download this plan”, or turn off private browsing and reload."
+                <strong>{t("banner.nothing_saved")}</strong>
+                {tf("banner.memory_only", &[&why])}
             </div>
         }),
         StorageMode::Local => None,
@@ -60,23 +60,23 @@ pub fn Banners() -> impl IntoView {
             }
         };
         let what = if count == 1 {
-            "Your last change is not saved. ".to_string()
+            t("banner.last_change_unsaved").to_string()
         } else {
-            format!("Changes to {count} plans are not saved. ")
+            tf("banner.changes_unsaved", &[&count])
         };
         Some(view! {
             <div class="banner danger" role="alert" data-testid="save-failed">
                 <strong>{what}</strong>
                 {err.to_string()} " "
                 {if full {
-                    "They are kept in this window. Download a backup now, then free space: export and remove plans you no longer need."
+                    t("banner.kept_full")
                 } else {
-                    "They are kept in this window. Download a backup now, then try again."
+                    t("banner.kept_retry")
                 }}
                 <div class="banner-actions">
-                    <button type="button" class="primary" on:click=backup>"Download a backup"</button>
-                    <button type="button" on:click=move |_| editor.retry()>"Try again"</button>
-                    <a href="#/storage">"See storage use"</a>
+                    <button type="button" class="primary" on:click=backup>{t("banner.download_backup")}</button>
+                    <button type="button" on:click=move |_| editor.retry()>{t("banner.try_again")}</button>
+                    <a href="#/storage">{t("banner.see_storage")}</a>
                 </div>
             </div>
         })
@@ -87,8 +87,8 @@ pub fn Banners() -> impl IntoView {
         (ws.mode.with(|m| *m == StorageMode::Local) && has_plans && stale).then(|| {
             view! {
                 <div class="banner info" data-testid="backup-reminder">
-                    "Your plans live only in this browser, and no backup was made in the last 30 days. "
-                    <a href="#/storage">"Export a backup"</a>
+                    {tf("banner.backup_reminder", &[&BACKUP_REMINDER_DAYS])} " "
+                    <a href="#/storage">{t("banner.export_backup")}</a>
                 </div>
             }
         })
@@ -124,10 +124,10 @@ fn UpdateReady() -> impl IntoView {
         ready.get().then(|| {
             view! {
                 <div class="banner info" role="status" data-testid="update-ready">
-                    <strong>"A new version of KeyPlan is ready."</strong>
-                    " Your plans are saved; reloading takes a second."
+                    <strong>{t("banner.update_ready")}</strong>
+                    " " {t("banner.update_saved")}
                     <div class="banner-actions">
-                        <button type="button" class="primary" on:click=reload>"Reload"</button>
+                        <button type="button" class="primary" on:click=reload>{t("banner.reload")}</button>
                     </div>
                 </div>
             }
@@ -160,10 +160,10 @@ fn InstallHint() -> impl IntoView {
         show.get().then(|| {
             view! {
                 <div class="banner info" role="note" data-testid="install-hint">
-                    <strong>"Install KeyPlan on this iPad:"</strong>
-                    " tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."
+                    <strong>{t("banner.install_title")}</strong>
+                    " " {t("banner.install_body")}
                     <div class="banner-actions">
-                        <button type="button" on:click=close>"Got it"</button>
+                        <button type="button" on:click=close>{t("banner.got_it")}</button>
                     </div>
                 </div>
             }

@@ -1,5 +1,7 @@
 //! One form field for every kind of value: label, hint, validation message and autosave.
 
+use crate::i18n::t;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -231,7 +233,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     <div class="rating-scale">
                         {buttons}
                         <button type="button" class="link clear" on:click=clear disabled=read_only
-                            hidden=move || value.with(String::is_empty)>"Clear"</button>
+                            hidden=move || value.with(String::is_empty)>{t("field.clear")}</button>
                     </div>
                     {hint_view}
                     {error_view}
@@ -280,7 +282,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                 let ticked: Vec<String> = value.get().split(',').map(str::to_string).collect();
                 let all = opts.get();
                 if all.is_empty() {
-                    return view! { <p class="muted small">"Nothing to choose from yet."</p> }.into_any();
+                    return view! { <p class="muted small">{t("field.nothing_to_choose")}</p> }.into_any();
                 }
                 all.into_iter()
                     .map(|(k, l)| {
@@ -361,7 +363,7 @@ pub fn section(id: &str, title: &str, intro: &str, fields: Vec<FieldSpec>) -> An
         let more = more.into_iter().map(field).collect_view();
         view! {
             <details class="more">
-                <summary>"More detail"</summary>
+                <summary>{t("field.more_detail")}</summary>
                 <div class="form-grid">{more}</div>
             </details>
         }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use super::field::{field, Binding, FieldSpec, Kind};
 use crate::model::choice::Choice;
 use crate::model::plan::{Penetration, Uptake};
@@ -27,7 +29,7 @@ pub fn penetration() -> AnyView {
     let editor = expect_context::<Editor>();
     let products = FieldSpec::new(
         "penetration-products",
-        "Our products (one per line)",
+        t("penetration.products"),
         Kind::LongText,
         Binding::new(
             |p| p.customer.penetration.products.join("\n"),
@@ -40,7 +42,7 @@ pub fn penetration() -> AnyView {
     );
     let units = FieldSpec::new(
         "penetration-units",
-        "Customer units (one per line)",
+        t("penetration.units"),
         Kind::LongText,
         Binding::new(
             |p| p.customer.penetration.units.join("\n"),
@@ -51,7 +53,7 @@ pub fn penetration() -> AnyView {
             },
         ),
     )
-    .hint("Divisions, plants or sites that buy separately.");
+    .hint(t("penetration.units_hint"));
     let shape = Memo::new(move |_| {
         editor.plan.with(|p| {
             p.as_ref()
@@ -68,7 +70,7 @@ pub fn penetration() -> AnyView {
     let grid = move || {
         let (products, units) = shape.get();
         if products.is_empty() || units.is_empty() {
-            return view! { <p class="muted">"List your products and their units to see where they could buy more."</p> }.into_any();
+            return view! { <p class="muted">{t("penetration.empty")}</p> }.into_any();
         }
         let head = products
             .iter()
@@ -87,7 +89,7 @@ pub fn penetration() -> AnyView {
                                     .unwrap_or_default()
                             })
                         };
-                        let label = format!("{} buys {}", unit, products[pr]);
+                        let label = tf("penetration.cell_aria", &[&unit, &products[pr]]);
                         let set = move |ev: leptos::ev::Event| {
                             if let Some(v) = Uptake::from_key(&event_target_value(&ev)) {
                                 editor.edit(|p| {
@@ -121,8 +123,8 @@ pub fn penetration() -> AnyView {
     };
     view! {
         <section class="card" id="penetration">
-            <h2>"Product penetration"</h2>
-            <p class="section-intro">"Which of our products does each unit of the customer buy? The gaps marked “could buy” are your whitespace."</p>
+            <h2>{t("penetration.title")}</h2>
+            <p class="section-intro">{t("penetration.intro")}</p>
             <div class="form-grid">{field(products)}{field(units)}</div>
             {grid}
         </section>

@@ -3,19 +3,21 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, Contact};
 use crate::model::relmap::layout;
 
 fn role_badge(r: BuyingRole) -> &'static str {
     match r {
-        BuyingRole::DecisionMaker => "DM",
-        BuyingRole::EconomicBuyer => "EB",
-        BuyingRole::TechnicalBuyer => "TB",
-        BuyingRole::User => "U",
-        BuyingRole::Influencer => "I",
-        BuyingRole::Gatekeeper => "G",
-        BuyingRole::Coach => "C",
+        BuyingRole::DecisionMaker => t("relmap.badge_dm"),
+        BuyingRole::EconomicBuyer => t("relmap.badge_eb"),
+        BuyingRole::TechnicalBuyer => t("relmap.badge_tb"),
+        BuyingRole::User => t("relmap.badge_u"),
+        BuyingRole::Influencer => t("relmap.badge_i"),
+        BuyingRole::Gatekeeper => t("relmap.badge_g"),
+        BuyingRole::Coach => t("relmap.badge_c"),
         BuyingRole::Unknown => "?",
     }
 }
@@ -36,17 +38,17 @@ pub fn RelationshipMap() -> impl IntoView {
     });
     view! {
         <section class="card" id="relationship-map">
-            <h2>"Relationship map"</h2>
+            <h2>{t("relmap.title")}</h2>
             {move || {
                 let cs = contacts.get();
                 if cs.is_empty() {
-                    return view! { <p class="muted">"Add contacts below and say who reports to whom: the map draws itself."</p> }.into_any();
+                    return view! { <p class="muted">{t("relmap.empty")}</p> }.into_any();
                 }
                 map_svg(&cs).into_any()
             }}
             <ul class="legend" aria-hidden="true" hidden=move || contacts.with(Vec::is_empty)>
                 {Attitude::all().iter().map(|a| view! { <li><span class=format!("swatch att-{}", a.key())></span>{a.label()}</li> }).collect_view()}
-                <li>"Larger circle: more influence · DM decision maker, EB economic buyer, TB technical buyer, U user, I influencer, G gatekeeper, C coach"</li>
+                <li>{t("relmap.legend")}</li>
             </ul>
         </section>
     }
@@ -70,7 +72,7 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
         .filter_map(|n| {
             let c = cs.iter().find(|c| c.id == n.id)?.clone();
             let r = 14.0 + 4.0 * f64::from(c.influence.unwrap_or(1).clamp(1, 5));
-            let name: String = if c.name.trim().is_empty() { format!("Contact {}", c.id) } else { c.name.chars().take(18).collect() };
+            let name: String = if c.name.trim().is_empty() { tf("relmap.contact_n", &[&c.id]) } else { c.name.chars().take(18).collect() };
             // Named by what the node shows (badge, name, title), as a speech user would say it;
             // its role and attitude are the description.
             let about = format!("{}, {}", c.role.label(), c.attitude.label());
@@ -100,18 +102,20 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
             let boss = c
                 .reports_to
                 .and_then(|b| cs.iter().find(|x| x.id == b))
-                .map(|b| format!(", reports to {}", b.name))
+                .map(|b| tf("relmap.reports_to", &[&b.name]))
                 .unwrap_or_default();
-            format!(
-                "{} ({}): {}, {}, influence {}{}",
-                c.name,
-                c.title,
-                c.role.label(),
-                c.attitude.label().to_lowercase(),
-                c.influence
-                    .map(|i| i.to_string())
-                    .unwrap_or_else(|| "not rated".into()),
-                boss
+            tf(
+                "relmap.fact",
+                &[
+                    &c.name,
+                    &c.title,
+                    &c.role.label(),
+                    &c.attitude.label().to_lowercase(),
+                    &c.influence
+                        .map(|i| i.to_string())
+                        .unwrap_or_else(|| t("relmap.not_rated").into()),
+                    &boss,
+                ],
             )
         })
         .map(|t| view! { <li>{t}</li> })
@@ -119,13 +123,13 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
     view! {
         <div class="map-scroll">
             <svg class="relmap" viewBox=format!("0 0 {} {}", l.width, l.height + 20.0) width=l.width height=l.height + 20.0
-                role="group" aria-label="Relationship map" data-testid="relationship-map">
+                role="group" aria-label={t("relmap.title")} data-testid="relationship-map">
                 {edges}
                 {nodes}
             </svg>
         </div>
         <details class="more">
-            <summary>"The map as a list"</summary>
+            <summary>{t("relmap.as_list")}</summary>
             <ul class="map-facts">{facts}</ul>
         </details>
     }

@@ -3,6 +3,8 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
+
+use crate::i18n::{t, tf};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::plan::Plan;
@@ -75,11 +77,11 @@ pub fn ExportButtons(
         <div class="export">
             <button type="button" class="secondary" on:click=move |_| { download(&name(), "application/json", &text()); }>{label.clone()}</button>
             {can_share_files().then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| share_or_download(&name(), &text())>"Share…"</button>
+                <button type="button" class="secondary" on:click=move |_| share_or_download(&name(), &text())>{t("export.share")}</button>
             })}
             <label class="small check-inline" for=id.clone()>
                 <input id=id.clone() type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />
-                " Leave out private notes"
+                {t("export.leave_out_private")}
             </label>
         </div>
     }
@@ -146,9 +148,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(buf) => read_bytes(js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => error.set(Some(
-                    "The file could not be read. Try choosing it again.".into(),
-                )),
+                Err(_) => error.set(Some(t("import.read_failed").into())),
             }
         });
     };
@@ -181,13 +181,16 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             new_id,
         );
         match ws.import(&plans) {
-            Ok(()) => stage.set(Stage::Done(format!(
-                "Import finished: {} created, {} replaced, {} kept both, {} skipped.",
-                counts.created, counts.replaced, counts.kept_both, counts.skipped
+            Ok(()) => stage.set(Stage::Done(tf(
+                "import.finished",
+                &[
+                    &counts.created,
+                    &counts.replaced,
+                    &counts.kept_both,
+                    &counts.skipped,
+                ],
             ))),
-            Err(e) => error.set(Some(format!(
-                "{e} Nothing was imported; your plans are as they were."
-            ))),
+            Err(e) => error.set(Some(tf("import.failed", &[&e]))),
         }
     };
     let set_all = move |c: OnConflict| choices.update(|v| v.iter_mut().for_each(|x| *x = c));
@@ -202,22 +205,22 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop>
-            <h2 tabindex="-1" node_ref=heading>"Import plans"</h2>
+            <h2 tabindex="-1" node_ref=heading>{t("import.title")}</h2>
             {move || error.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
             {move || match stage.get() {
                 Stage::Choose => view! {
-                    <p>"Choose a .keyplan.json file a colleague sent you, drop it here, or paste its text. Nothing changes until you confirm."</p>
+                    <p>{t("import.intro")}</p>
                     <div class="field">
-                        <label for="import-file">"Choose a KeyPlan file"</label>
+                        <label for="import-file">{t("import.choose_file")}</label>
                         <input id="import-file" type="file" accept=".json,.keyplan.json,application/json" on:change=on_pick />
                     </div>
                     <div class="field wide">
-                        <label for="import-paste">"Or paste the file's text"</label>
+                        <label for="import-paste">{t("import.paste")}</label>
                         <textarea id="import-paste" rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                     </div>
                     <div class="actions">
-                        <button type="button" class="secondary" on:click=move |_| read_bytes(pasted.get_untracked().into_bytes())>"Read pasted text"</button>
-                        <button type="button" class="link" on:click=move |_| open.set(false)>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| read_bytes(pasted.get_untracked().into_bytes())>{t("import.read_pasted")}</button>
+                        <button type="button" class="link" on:click=move |_| open.set(false)>{t("common.cancel")}</button>
                     </div>
                 }.into_any(),
                 Stage::Review(incoming) => {
@@ -226,9 +229,9 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         let name = inc.plan.display_name().to_string();
                         let note = inc.existing.as_ref().map(|e| {
                             if inc.existing_newer {
-                                format!("Already here as “{}”, and the copy here was changed more recently than this file's.", e.name)
+                                tf("import.already_newer", &[&e.name])
                             } else {
-                                format!("Already here as “{}”.", e.name)
+                                tf("import.already", &[&e.name])
                             }
                         });
                         let has_existing = inc.existing.is_some();
@@ -238,14 +241,14 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                 <strong>{name.clone()}</strong>
                                 {match note {
                                     Some(n) => view! { <span class="muted small">" " {n}</span> }.into_any(),
-                                    None => view! { <span class="badge">"New"</span> }.into_any(),
+                                    None => view! { <span class="badge">{t("import.new")}</span> }.into_any(),
                                 }}
                                 {has_existing.then(|| view! {
-                                    <label class="visually-hidden" for=select_id.clone()>{format!("What to do with {name}")}</label>
+                                    <label class="visually-hidden" for=select_id.clone()>{tf("import.what_to_do", &[&name])}</label>
                                     <select id=select_id on:change=move |ev| { let c = parse_choice(&event_target_value(&ev)); choices.update(|v| v[i] = c); }>
-                                        <option value="replace" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Replace))>"Replace the one here"</option>
-                                        <option value="both" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::KeepBoth))>"Keep both"</option>
-                                        <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>"Skip"</option>
+                                        <option value="replace" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Replace))>{t("import.replace")}</option>
+                                        <option value="both" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::KeepBoth))>{t("import.keep_both")}</option>
+                                        <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>{t("import.skip")}</option>
                                     </select>
                                 })}
                             </li>
@@ -255,21 +258,21 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         <ul class="import-list">{rows}</ul>
                         {(conflicts > 1).then(|| view! {
                             <div class="actions">
-                                <span>"For all plans already here:"</span>
-                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Replace)>"Replace all"</button>
-                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::KeepBoth)>"Keep both for all"</button>
-                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Skip)>"Skip all"</button>
+                                <span>{t("import.for_all")}</span>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Replace)>{t("import.replace_all")}</button>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::KeepBoth)>{t("import.keep_both_all")}</button>
+                                <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Skip)>{t("import.skip_all")}</button>
                             </div>
                         })}
                         <div class="actions">
-                            <button type="button" class="primary" on:click=import>"Import"</button>
-                            <button type="button" class="link" on:click=move |_| stage.set(Stage::Choose)>"Choose another file"</button>
+                            <button type="button" class="primary" on:click=import>{t("import.import")}</button>
+                            <button type="button" class="link" on:click=move |_| stage.set(Stage::Choose)>{t("import.another")}</button>
                         </div>
                     }.into_any()
                 }
                 Stage::Done(msg) => view! {
                     <p role="status" data-testid="import-result">{msg}</p>
-                    <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>"Close"</button>
+                    <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>{t("common.close")}</button>
                 }.into_any(),
             }}
         </section>

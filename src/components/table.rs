@@ -3,6 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use super::field::{field, Binding, FieldSpec, Kind};
@@ -235,7 +237,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         let main = main.into_iter().map(field).collect_view();
         let more = (!more.is_empty()).then(|| {
             let more = more.into_iter().map(field).collect_view();
-            view! { <details class="more"><summary>"More detail"</summary><div class="form-grid">{more}</div></details> }
+            view! { <details class="more"><summary>{t("field.more_detail")}</summary><div class="form-grid">{more}</div></details> }
         });
         let title = move || {
             editor
@@ -246,7 +248,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
         let heading = move || match title() {
             Some(t) => t,
-            None => format!("New {noun}"),
+            None => tf("table.new_row", &[&noun]),
         };
         let badge_text = move || {
             badge.and_then(|b| {
@@ -282,9 +284,9 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                     i,
                     row,
                     if name.trim().is_empty() {
-                        format!("the {noun}")
+                        tf("table.the_row", &[&noun])
                     } else {
-                        format!("“{name}”")
+                        tf("table.quoted", &[&name])
                     },
                 )));
             }
@@ -302,12 +304,12 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                     {move || badge_text().map(|t| view! { <span class="badge warn">{t}</span> })}
                     <div class="row-tools">
                         <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0
-                            aria-label=move || format!("Move {} up", heading())>"↑"</button>
+                            aria-label=move || tf("table.move_up", &[&heading()])>"↑"</button>
                         <button type="button" class="icon" on:click=move |_| shift(1)
                             disabled=move || read_only() || (position() + 1 >= ids.with(Vec::len))
-                            aria-label=move || format!("Move {} down", heading())>"↓"</button>
+                            aria-label=move || tf("table.move_down", &[&heading()])>"↓"</button>
                         <button type="button" class="icon danger" on:click=remove disabled=read_only
-                            aria-label=move || format!("Remove {}", heading())>"✕"</button>
+                            aria-label=move || tf("table.remove", &[&heading()])>"✕"</button>
                     </div>
                 </div>
                 <div class="row-body" id=body_id hidden=move || !open.get()>
@@ -323,16 +325,16 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             <h2>{title}</h2>
             {intro}
             {move || removed.with(|r| r.as_ref().map(|(_, _, name)| name.clone())).map(|name| view! {
-                <p class="undo-row" role="status">"Removed " {name} ". "
-                    <button type="button" class="link" on:click=undo>"Undo"</button></p>
+                <p class="undo-row" role="status">{tf("table.removed", &[&name])} " "
+                    <button type="button" class="link" on:click=undo>{t("common.undo")}</button></p>
             })}
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">{format!("No {noun} yet.")}</p>
+                <p class="empty">{tf("table.none_yet", &[&noun])}</p>
             </Show>
             <ol class="rows">
                 <For each=move || ids.get() key=|rid| *rid children=row_view />
             </ol>
-            <button type="button" class="secondary add" on:click=add disabled=read_only>{format!("Add {noun}")}</button>
+            <button type="button" class="secondary add" on:click=add disabled=read_only>{tf("table.add", &[&noun])}</button>
         </section>
     }
     .into_any()

@@ -3,6 +3,8 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::model::checks::is_action_overdue;
 use crate::model::choice::Choice;
 use crate::state::editor::Editor;
@@ -24,12 +26,12 @@ pub fn Timeline() -> impl IntoView {
     });
     view! {
         <section class="card" id="timeline">
-            <h2>"Timeline"</h2>
+            <h2>{t("timeline.title")}</h2>
             {move || {
                 let Some((start, end, actions)) = data.get() else { return ().into_any() };
                 let dated: Vec<_> = actions.iter().filter(|a| a.due.is_some()).collect();
                 if dated.is_empty() {
-                    return view! { <p class="muted">"Give actions a due date to see them on the timeline."</p> }.into_any();
+                    return view! { <p class="muted">{t("timeline.empty")}</p> }.into_any();
                 }
                 let now = today();
                 let first = dated.iter().filter_map(|a| a.start.or(a.due)).min().unwrap_or(now);
@@ -53,11 +55,11 @@ pub fn Timeline() -> impl IntoView {
                     let xx = x(from + Duration::days(w * 7));
                     view! { <line x1=xx y1="22" x2=xx y2="28" class="tick" /> }
                 }).collect_view();
-                let month_marks = months.iter().map(|m| {
+                let month_marks = months.iter().enumerate().map(|(i, m)| {
                     let xx = x(*m);
                     view! {
                         <line x1=xx y1="14" x2=xx y2=h class="month-line" />
-                        <text x=xx + 3.0 y="12" class="month">{m.format("%b %y").to_string()}</text>
+                        <text x=xx + 3.0 y="12" class="month">{crate::i18n::month_tick(*m, i == 0)}</text>
                     }
                 }).collect_view();
                 let bars = dated.iter().enumerate().map(|(i, a)| {
@@ -66,8 +68,8 @@ pub fn Timeline() -> impl IntoView {
                     let y = 34.0 + i as f64 * row_h;
                     let overdue = is_action_overdue(a.status, a.due, now);
                     let class = if overdue { "tl-bar overdue".to_string() } else { format!("tl-bar st-{}", a.status.key()) };
-                    let name: String = if a.what.trim().is_empty() { format!("Action {}", a.id) } else { a.what.chars().take(26).collect() };
-                    let label = format!("{name}: due {due}{}", if overdue { ", overdue" } else { "" });
+                    let name: String = if a.what.trim().is_empty() { tf("timeline.action_n", &[&a.id]) } else { a.what.chars().take(26).collect() };
+                    let label = tf("timeline.due", &[&name, &crate::i18n::date(due)]) + if overdue { t("timeline.overdue_suffix") } else { "" };
                     view! {
                         <g>
                             <title>{label}</title>
@@ -79,19 +81,19 @@ pub fn Timeline() -> impl IntoView {
                 let today_x = x(now);
                 let list = dated.iter().map(|a| {
                     let overdue = is_action_overdue(a.status, a.due, now);
-                    view! { <li>{a.what.clone()} " — " {a.start.map(|s| format!("{s} to ")).unwrap_or_default()} {a.due.map(|d| d.to_string())} ", " {a.status.label()} {overdue.then_some(", overdue")}</li> }
+                    view! { <li>{a.what.clone()} " — " {a.start.map(|s| tf("timeline.from", &[&crate::i18n::date(s)])).unwrap_or_default()} {a.due.map(crate::i18n::date)} {t("timeline.comma")} {a.status.label()} {overdue.then_some(t("timeline.overdue_suffix"))}</li> }
                 }).collect_view();
                 view! {
                     <div class="map-scroll">
-                        <svg class="timeline" viewBox=format!("0 0 830 {h}") role="img" aria-label="Timeline of actions; the same facts are listed below." data-testid="timeline">
+                        <svg class="timeline" viewBox=format!("0 0 830 {h}") role="img" aria-label={t("timeline.aria")} data-testid="timeline">
                             {month_marks}
                             {weeks}
                             <line x1=today_x y1="14" x2=today_x y2=h class="today" />
-                            <text x=today_x + 3.0 y=h - 2.0 class="today-label">"today"</text>
+                            <text x=today_x + 3.0 y=h - 2.0 class="today-label">{t("timeline.today")}</text>
                             {bars}
                         </svg>
                     </div>
-                    <details class="more"><summary>"The timeline as a list"</summary><ul>{list}</ul></details>
+                    <details class="more"><summary>{t("timeline.as_list")}</summary><ul>{list}</ul></details>
                 }.into_any()
             }}
         </section>

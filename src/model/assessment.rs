@@ -4,32 +4,133 @@
 use std::collections::BTreeMap;
 
 use super::plan::{Force, ForceKind};
+use crate::i18n::t;
 
 pub struct Question {
     pub key: &'static str,
     pub group: usize,
+    /// Catalogue keys of the statement and its hint (see `text` and `hint`).
     pub text: &'static str,
     pub hint: &'static str,
 }
 
-pub const GROUPS: [&str; 3] = ["The customer", "Our side", "Our competitive position"];
+impl Question {
+    /// The statement in the current language.
+    pub fn text(&self) -> &'static str {
+        t(self.text)
+    }
+    pub fn hint(&self) -> &'static str {
+        t(self.hint)
+    }
+}
+
+/// The groups' names, as catalogue keys (see `group_name`).
+pub const GROUPS: [&str; 3] = [
+    "assess.group.customer",
+    "assess.group.us",
+    "assess.group.competition",
+];
+
+/// A group's name in the current language.
+pub fn group_name(g: usize) -> &'static str {
+    match g {
+        0 => t("assess.group.customer"),
+        1 => t("assess.group.us"),
+        _ => t("assess.group.competition"),
+    }
+}
 
 pub const QUESTIONS: [Question; 15] = [
-    Question { key: "need", group: 0, text: "Their need is real and clear", hint: "What are the client's key issues and project objectives? Who started it?" },
-    Question { key: "budget", group: 0, text: "There is a budget", hint: "What is the budget, and how does their budget approval work? What else competes for the money?" },
-    Question { key: "urgency", group: 0, text: "It is urgent for them", hint: "Why must they act? What happens if it is delayed?" },
-    Question { key: "revenue_now", group: 1, text: "Short-term revenue is worth it", hint: "Order size above our minimum? Within our longest sales cycle?" },
-    Question { key: "revenue_later", group: 1, text: "Future revenue is worth it", hint: "Potential next year and in three years?" },
-    Question { key: "profit", group: 1, text: "The profit is acceptable", hint: "Expected profit above our minimum? Do the discounts hurt it?" },
-    Question { key: "risk", group: 1, text: "The risk is low", hint: "5 = low risk. Could our solution fail? Could it fail for the client's reasons?" },
-    Question { key: "strategic", group: 1, text: "It has strategic value for us", hint: "Will it help us win other customers or markets, or improve our products?" },
-    Question { key: "criteria", group: 2, text: "We know their selection criteria", hint: "Which criterion matters most, and who sets them?" },
-    Question { key: "fit", group: 2, text: "Our solution fits their problem", hint: "Do they see us as able to meet their needs: performance, price, service, brand?" },
-    Question { key: "relationship", group: 2, text: "Our relationships beat the competitors'", hint: "Which decision maker is closer to a competitor?" },
-    Question { key: "insider", group: 2, text: "An insider supports us", hint: "Who wants us to win? Can they persuade their team?" },
-    Question { key: "culture", group: 2, text: "Our cultures fit", hint: "How do they view suppliers? Can we adapt?" },
-    Question { key: "hidden", group: 2, text: "We know the unstated criteria", hint: "What personal, intangible factors will sway the decision?" },
-    Question { key: "trust", group: 2, text: "Their senior leaders trust us", hint: "How do we reach the key decision makers and build mutual trust?" },
+    Question {
+        key: "need",
+        group: 0,
+        text: "assess.need",
+        hint: "assess.need.hint",
+    },
+    Question {
+        key: "budget",
+        group: 0,
+        text: "assess.budget",
+        hint: "assess.budget.hint",
+    },
+    Question {
+        key: "urgency",
+        group: 0,
+        text: "assess.urgency",
+        hint: "assess.urgency.hint",
+    },
+    Question {
+        key: "revenue_now",
+        group: 1,
+        text: "assess.revenue_now",
+        hint: "assess.revenue_now.hint",
+    },
+    Question {
+        key: "revenue_later",
+        group: 1,
+        text: "assess.revenue_later",
+        hint: "assess.revenue_later.hint",
+    },
+    Question {
+        key: "profit",
+        group: 1,
+        text: "assess.profit",
+        hint: "assess.profit.hint",
+    },
+    Question {
+        key: "risk",
+        group: 1,
+        text: "assess.risk",
+        hint: "assess.risk.hint",
+    },
+    Question {
+        key: "strategic",
+        group: 1,
+        text: "assess.strategic",
+        hint: "assess.strategic.hint",
+    },
+    Question {
+        key: "criteria",
+        group: 2,
+        text: "assess.criteria",
+        hint: "assess.criteria.hint",
+    },
+    Question {
+        key: "fit",
+        group: 2,
+        text: "assess.fit",
+        hint: "assess.fit.hint",
+    },
+    Question {
+        key: "relationship",
+        group: 2,
+        text: "assess.relationship",
+        hint: "assess.relationship.hint",
+    },
+    Question {
+        key: "insider",
+        group: 2,
+        text: "assess.insider",
+        hint: "assess.insider.hint",
+    },
+    Question {
+        key: "culture",
+        group: 2,
+        text: "assess.culture",
+        hint: "assess.culture.hint",
+    },
+    Question {
+        key: "hidden",
+        group: 2,
+        text: "assess.hidden",
+        hint: "assess.hidden.hint",
+    },
+    Question {
+        key: "trust",
+        group: 2,
+        text: "assess.trust",
+        hint: "assess.trust.hint",
+    },
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +179,7 @@ pub fn assess(answers: &BTreeMap<String, u8>) -> Assessment {
     let weak = QUESTIONS
         .iter()
         .filter(|q| score(q).is_some_and(|s| s <= 2.0))
-        .map(|q| q.text)
+        .map(|q| q.text())
         .collect();
     let m = mean(&all);
     let lowest = group_means
@@ -136,6 +237,19 @@ mod tests {
             .iter()
             .map(|q| (q.key.to_string(), score))
             .collect()
+    }
+
+    #[test]
+    fn every_question_and_group_is_in_both_catalogues() {
+        use crate::i18n::{has_key, Lang};
+        for lang in Lang::ALL {
+            for q in &QUESTIONS {
+                assert!(has_key(lang, q.text) && has_key(lang, q.hint), "{}", q.key);
+            }
+            for g in GROUPS {
+                assert!(has_key(lang, g), "{g}");
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Closed lists a rep picks from: each value's stored key and its English label.
+//! Closed lists a rep picks from: each value's stored key and its label in the current language
+//! (catalogue key `choice.<list>.<stored key>`, see `crate::i18n`).
 
 use super::plan::{
     AccountLevel, ActionStatus, Attitude, BuyingRole, ForceKind, ReviewFrequency, Uptake,
@@ -9,7 +10,12 @@ pub trait Choice: Sized + Copy + PartialEq + Send + Sync + 'static {
     fn all() -> &'static [Self];
     /// The value as stored (its serde name).
     fn key(self) -> &'static str;
-    fn label(self) -> &'static str;
+    /// The catalogue key of the value's label.
+    fn label_key(self) -> &'static str;
+    /// The value's label in the current language.
+    fn label(self) -> &'static str {
+        crate::i18n::t(self.label_key())
+    }
     fn from_key(key: &str) -> Option<Self> {
         Self::all().iter().copied().find(|v| v.key() == key)
     }
@@ -24,7 +30,7 @@ macro_rules! choice {
             fn key(self) -> &'static str {
                 match self { $(<$t>::$v => $k),* }
             }
-            fn label(self) -> &'static str {
+            fn label_key(self) -> &'static str {
                 match self { $(<$t>::$v => $l),* }
             }
         }
@@ -32,66 +38,66 @@ macro_rules! choice {
 }
 
 choice!(AccountLevel {
-    Territory => "territory", "Territory";
-    Regional => "regional", "Regional";
-    National => "national", "National";
-    Global => "global", "Global";
+    Territory => "territory", "choice.level.territory";
+    Regional => "regional", "choice.level.regional";
+    National => "national", "choice.level.national";
+    Global => "global", "choice.level.global";
 });
 choice!(ReviewFrequency {
-    Monthly => "monthly", "Monthly";
-    Quarterly => "quarterly", "Quarterly";
-    HalfYearly => "half_yearly", "Every six months";
-    Yearly => "yearly", "Yearly";
+    Monthly => "monthly", "choice.review.monthly";
+    Quarterly => "quarterly", "choice.review.quarterly";
+    HalfYearly => "half_yearly", "choice.review.half_yearly";
+    Yearly => "yearly", "choice.review.yearly";
 });
 choice!(BuyingRole {
-    DecisionMaker => "decision_maker", "Decision maker";
-    EconomicBuyer => "economic_buyer", "Economic buyer";
-    TechnicalBuyer => "technical_buyer", "Technical buyer";
-    User => "user", "User";
-    Influencer => "influencer", "Influencer";
-    Gatekeeper => "gatekeeper", "Gatekeeper";
-    Coach => "coach", "Coach / insider";
-    Unknown => "unknown", "Not yet known";
+    DecisionMaker => "decision_maker", "choice.role.decision_maker";
+    EconomicBuyer => "economic_buyer", "choice.role.economic_buyer";
+    TechnicalBuyer => "technical_buyer", "choice.role.technical_buyer";
+    User => "user", "choice.role.user";
+    Influencer => "influencer", "choice.role.influencer";
+    Gatekeeper => "gatekeeper", "choice.role.gatekeeper";
+    Coach => "coach", "choice.role.coach";
+    Unknown => "unknown", "choice.role.unknown";
 });
 choice!(Attitude {
-    Enemy => "enemy", "Enemy";
-    Opponent => "opponent", "Opponent";
-    Neutral => "neutral", "Neutral";
-    Supporter => "supporter", "Supporter";
-    Mentor => "mentor", "Mentor";
+    Enemy => "enemy", "choice.attitude.enemy";
+    Opponent => "opponent", "choice.attitude.opponent";
+    Neutral => "neutral", "choice.attitude.neutral";
+    Supporter => "supporter", "choice.attitude.supporter";
+    Mentor => "mentor", "choice.attitude.mentor";
 });
 choice!(ActionStatus {
-    Planned => "planned", "Planned";
-    InProgress => "in_progress", "In progress";
-    Done => "done", "Done";
-    Dropped => "dropped", "Dropped";
+    Planned => "planned", "choice.status.planned";
+    InProgress => "in_progress", "choice.status.in_progress";
+    Done => "done", "choice.status.done";
+    Dropped => "dropped", "choice.status.dropped";
 });
 choice!(ForceKind {
-    Driving => "driving", "Driving (helps us)";
-    Restraining => "restraining", "Restraining (holds us back)";
+    Driving => "driving", "choice.force.driving";
+    Restraining => "restraining", "choice.force.restraining";
 });
 choice!(Uptake {
-    Unknown => "unknown", "?";
-    Buys => "buys", "Buys";
-    CouldBuy => "could_buy", "Could buy";
-    NotRelevant => "not_relevant", "Not relevant";
+    Unknown => "unknown", "choice.uptake.unknown";
+    Buys => "buys", "choice.uptake.buys";
+    CouldBuy => "could_buy", "choice.uptake.could_buy";
+    NotRelevant => "not_relevant", "choice.uptake.not_relevant";
 });
 choice!(Quadrant {
-    Core => "core", "Core";
-    CorePotential => "core_potential", "Core potential";
-    General => "general", "General";
-    Peripheral => "peripheral", "Peripheral";
+    Core => "core", "choice.quadrant.core";
+    CorePotential => "core_potential", "choice.quadrant.core_potential";
+    General => "general", "choice.quadrant.general";
+    Peripheral => "peripheral", "choice.quadrant.peripheral";
 });
 choice!(StrategyKind {
-    Consolidate => "consolidate", "Consolidate";
-    Invest => "invest", "Invest";
-    Harvest => "harvest", "Harvest";
-    Maintain => "maintain", "Maintain";
+    Consolidate => "consolidate", "choice.strategy.consolidate";
+    Invest => "invest", "choice.strategy.invest";
+    Harvest => "harvest", "choice.strategy.harvest";
+    Maintain => "maintain", "choice.strategy.maintain";
 });
 choice!(Grade {
-    Gold => "gold", "Gold";
-    Silver => "silver", "Silver";
-    Bronze => "bronze", "Bronze";
+    Gold => "gold", "choice.grade.gold";
+    Silver => "silver", "choice.grade.silver";
+    Bronze => "bronze", "choice.grade.bronze";
 });
 
 #[cfg(test)]
@@ -106,6 +112,13 @@ mod tests {
                 serde_json::Value::String(v.key().into())
             );
             assert_eq!(T::from_key(v.key()), Some(*v));
+            for lang in crate::i18n::Lang::ALL {
+                assert!(
+                    crate::i18n::has_key(lang, v.label_key()),
+                    "{lang:?} has no label {}",
+                    v.label_key()
+                );
+            }
         }
     }
 

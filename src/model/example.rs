@@ -5,9 +5,258 @@ use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use super::plan::*;
 use super::snapshot::snapshot;
 
+/// The example's text in the interface language: it is written in English, and `ZH` gives
+/// each text of the Chinese example (a Chinese company with Chinese names).
 fn s(text: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::Zh {
+        if let Some((_, zh)) = ZH.iter().find(|(en, _)| *en == text) {
+            return zh.to_string();
+        }
+    }
     text.to_string()
 }
+
+const ZH: &[(&str, &str)] = &[
+    ("Northwind Foods (example)", "北风食品（示例）"),
+    ("Food manufacturing", "食品制造"),
+    ("Sam Rivera", "孙明"),
+    (
+        "Sam Rivera (KAM), Priya Nair (technical), Tom Okafor (supply chain), Mei Chen (finance)",
+        "孙明（大客户经理）、李佳（技术）、赵强（供应链）、陈梅（财务）",
+    ),
+    ("Margins above our average", "利润率高于我们的平均水平"),
+    ("Opening two plants", "正在新建两座工厂"),
+    (
+        "Others in the region follow them",
+        "区域内其他企业都跟随他们",
+    ),
+    ("Entry to ready meals", "进入预制菜市场的切入点"),
+    ("Late deliveries last winter", "去年冬天交货延迟"),
+    ("Competitor A is pushing hard", "竞争对手 A 攻势很猛"),
+    (
+        "€900m revenue, 4,200 staff, 6 plants",
+        "营业收入 60 亿元，员工 4,200 人，6 座工厂",
+    ),
+    (
+        "Chilled ready meals and sauces for supermarkets",
+        "为超市生产冷藏预制菜和酱料",
+    ),
+    ("northwind.example", "northwind.example"),
+    (
+        "Double ready-meal capacity in three years; move to recyclable packaging by 2027.",
+        "三年内预制菜产能翻番；2027 年前改用可回收包装。",
+    ),
+    (
+        "Engineering-led, cautious, loyal once convinced.",
+        "工程师主导，作风谨慎，一旦认可就很忠诚。",
+    ),
+    (
+        "Retailers squeeze margins; energy costs high.",
+        "零售商压缩利润；能源成本高企。",
+    ),
+    (
+        "Line downtime at the new plant; packaging rules; staff turnover.",
+        "新工厂产线停机；包装法规；员工流失。",
+    ),
+    (
+        "Packaging waste rules; food safety audits.",
+        "包装废弃物法规；食品安全审核。",
+    ),
+    (
+        "Revenue +8% a year, profit flat.",
+        "营业收入每年增长 8%，利润持平。",
+    ),
+    (
+        "Line uptime, cost per tonne, on-time in full to retailers.",
+        "产线开动率、吨成本、对零售商的准时足量交付率。",
+    ),
+    (
+        "Reliable supply for the new lines; faster changeovers.",
+        "为新产线稳定供货；换线更快。",
+    ),
+    (
+        "A named engineer on call; joint planning of peaks.",
+        "指定一名随叫随到的工程师；共同规划旺季。",
+    ),
+    (
+        "The plant manager wants a smooth launch to earn promotion.",
+        "厂长希望新厂顺利投产，为晋升加分。",
+    ),
+    (
+        "SAP; EDI ordering; ISO 22000.",
+        "SAP；EDI 订货；ISO 22000。",
+    ),
+    ("Sauce bases", "酱料基料"),
+    ("Thickeners", "增稠剂"),
+    ("Packaging film", "包装膜"),
+    ("Us", "我们"),
+    ("Competitor A", "竞争对手 A"),
+    ("Price leader", "价格领先者"),
+    ("Competitor B", "竞争对手 B"),
+    ("North plant", "北厂"),
+    ("South plant", "南厂"),
+    ("New plant", "新工厂"),
+    ("Helen Park", "王海燕"),
+    ("CEO", "首席执行官"),
+    ("Board", "董事会"),
+    ("Our MD", "我方总经理"),
+    ("Raj Patel", "刘志刚"),
+    ("Operations director", "运营总监"),
+    ("Operations", "运营部"),
+    ("Laura Gomez", "高丽"),
+    ("CFO", "财务总监"),
+    ("Finance", "财务部"),
+    ("Mei Chen", "陈梅"),
+    ("Ben Wu", "吴斌"),
+    ("Procurement manager", "采购经理"),
+    ("Procurement", "采购部"),
+    ("Ada Nwosu", "周静"),
+    ("Plant manager, new plant", "新工厂厂长"),
+    ("Jonas Berg", "郑宇"),
+    ("Head of R&D", "研发负责人"),
+    ("R&D", "研发部"),
+    ("Priya Nair", "李佳"),
+    ("Chloe Martin", "马丽"),
+    ("Quality manager", "质量经理"),
+    ("Quality", "质量部"),
+    ("Omar Haddad", "何军"),
+    ("Process engineer", "工艺工程师"),
+    ("Sofia Rossi", "林晓"),
+    ("Buyer", "采购员"),
+    ("Daniel Kim", "金浩"),
+    ("Packaging lead", "包装主管"),
+    ("Tom Okafor", "赵强"),
+    ("Grace Lee", "黄蕾"),
+    ("Planning manager", "计划经理"),
+    ("Supply chain", "供应链部"),
+    ("Paul Novak", "钱伟"),
+    ("Sustainability director", "可持续发展总监"),
+    (
+        "Procurement runs a yearly tender; the operations director and CFO sign off above €250k.",
+        "采购部每年组织一次招标；金额超过 250 万元需运营总监和财务总监签字。",
+    ),
+    (
+        "Price, security of supply, technical support.",
+        "价格、供应保障、技术支持。",
+    ),
+    (
+        "Who helped them last winter; the plant manager's launch.",
+        "去年冬天谁帮了他们；厂长的新厂投产。",
+    ),
+    (
+        "Ada Nwosu and Omar Haddad; Raj Patel leans our way.",
+        "周静和何军；刘志刚倾向于我们。",
+    ),
+    (
+        "Our MD meets Helen Park twice a year.",
+        "我方总经理每年与王海燕会面两次。",
+    ),
+    (
+        "New plant needs all three product lines; recyclable film rules favour our new film.",
+        "新工厂需要全部三条产品线；可回收膜的法规对我们的新膜有利。",
+    ),
+    (
+        "Competitor A offers 5% lower prices in the tender.",
+        "竞争对手 A 在招标中报价低 5%。",
+    ),
+    (
+        "Technical support on site; recyclable film.",
+        "现场技术支持；可回收膜。",
+    ),
+    (
+        "Delivery reliability last winter.",
+        "去年冬天的交货可靠性。",
+    ),
+    ("Grow sales", "提升销售额"),
+    ("Annual sales (€)", "年销售额（元）"),
+    ("Win the new plant", "拿下新工厂"),
+    ("Product lines supplied", "供应的产品线数量"),
+    ("Restore delivery reliability", "恢复交货可靠性"),
+    ("On-time in full (%)", "准时足量交付率（%）"),
+    (
+        "Launch partner for the new plant",
+        "成为新工厂的投产合作伙伴",
+    ),
+    (
+        "The plant manager needs a smooth launch and trusts our engineers.",
+        "厂长需要顺利投产，并且信任我们的工程师。",
+    ),
+    ("Dedicated winter stock", "专用冬季库存"),
+    (
+        "Removes the one reason procurement gives against us.",
+        "消除采购部反对我们的唯一理由。",
+    ),
+    (
+        "On-site process engineers who cut changeover time.",
+        "现场工艺工程师，缩短换线时间。",
+    ),
+    (
+        "Minutes per changeover; line uptime.",
+        "每次换线分钟数；产线开动率。",
+    ),
+    (
+        "Incumbent on thickeners, strong with procurement.",
+        "增稠剂的现有供应商，与采购部关系密切。",
+    ),
+    ("Plant manager backs us", "厂长支持我们"),
+    ("Recyclable film", "可回收膜"),
+    ("Competitor A's price", "竞争对手 A 的价格"),
+    ("Last winter's late deliveries", "去年冬天的交货延迟"),
+    ("Line trial at the new plant", "在新工厂进行产线试用"),
+    ("Agree winter safety stock", "商定冬季安全库存"),
+    ("Value case for the CFO", "为财务总监准备价值论证"),
+    ("Introduce our MD to Paul Novak", "引荐我方总经理与钱伟会面"),
+    ("Changeover workshop", "换线研讨会"),
+    ("Launch schedule", "投产时间表"),
+    ("Trial agreed", "同意试用"),
+    ("Book engineers", "安排工程师"),
+    ("Tender timing", "招标时间"),
+    ("Tender in March", "三月招标"),
+    ("Value case", "价值论证"),
+    ("Line trial and launch support", "产线试用和投产支持"),
+    ("General manager", "总经理"),
+    ("Executive meetings", "高层会面"),
+    ("Winter stock plan", "冬季库存计划"),
+    ("Sales", "销售"),
+    ("Key account manager", "大客户经理"),
+    ("Technical support", "技术支持"),
+    ("Process engineering", "工艺工程"),
+    ("Delivery and stock", "交付和库存"),
+    ("Financial", "财务"),
+    ("Sales (€k)", "销售额（千元）"),
+    ("Customer", "客户"),
+    ("Our sales director", "我方销售总监"),
+    ("One-page summary", "一页纸摘要"),
+    ("Meeting", "会议"),
+    ("Quarterly", "每季度"),
+    ("Service report", "服务报告"),
+    ("Report", "报告"),
+    ("Monthly", "每月"),
+    ("Delivery", "交付"),
+    ("Two late deliveries in January", "一月份两次交货延迟"),
+    (
+        "Competitor A will fight on price at every tender.",
+        "竞争对手 A 会在每次招标中打价格战。",
+    ),
+    ("Winter capacity.", "冬季产能。"),
+    ("Ready meals for export.", "预制菜出口。"),
+    (
+        "Engineers are shared with two other accounts.",
+        "工程师同时服务另外两个客户。",
+    ),
+    (
+        "If the tender is lost, keep the technical relationship and the film business.",
+        "如果丢了这次招标，要保住技术合作关系和包装膜业务。",
+    ),
+    ("Food", "食品"),
+    ("Sam, Priya, Tom", "孙明、李佳、赵强"),
+    ("First plan", "第一版计划"),
+    (
+        "Sam, Priya, Mei, sales director",
+        "孙明、李佳、陈梅、销售总监",
+    ),
+    ("Added the new plant objective", "新增了新工厂目标"),
+];
 
 fn rated(score: u8, note: &str) -> Rated {
     Rated {
@@ -21,7 +270,7 @@ pub fn example_plan(id: &str, today: NaiveDate, now: DateTime<Utc>) -> Plan {
     let ago = |d: u64| today.checked_sub_days(Days::new(d));
     let ahead = |d: u64| today.checked_add_days(Days::new(d));
     let start = today.checked_sub_months(Months::new(4));
-    let mut p = Plan::new(id, "Northwind Foods (example)", now);
+    let mut p = Plan::new(id, s("Northwind Foods (example)"), now);
     p.example = true;
     p.header = Header {
         account_name: s("Northwind Foods (example)"),
@@ -526,6 +775,20 @@ pub fn example_plan(id: &str, today: NaiveDate, now: DateTime<Utc>) -> Plan {
 mod tests {
     use super::*;
     use crate::model::checks::{health_issues, HealthIssue};
+
+    #[test]
+    fn the_chinese_example_translates_every_text() {
+        let today: NaiveDate = "2026-11-22".parse().unwrap();
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        let zh = serde_json::to_string(&example_plan("ex", today, Utc::now())).unwrap();
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        for (en, _) in ZH {
+            if *en != "northwind.example" {
+                assert!(!zh.contains(&format!("\"{en}\"")), "{en} is not translated");
+            }
+        }
+        assert!(zh.contains("北风食品（示例）"));
+    }
 
     #[test]
     fn the_example_is_full_and_mostly_healthy() {

@@ -8,9 +8,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Brings a plan's JSON from schema `from` to `SCHEMA_VERSION`, step by step.
 pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
     if from == 0 || from > SCHEMA_VERSION {
-        return Err(format!(
-            "schema version {from} is not one this KeyPlan knows how to upgrade"
-        ));
+        return Err(crate::i18n::tf("migrate.unknown_version", &[&from]));
     }
     for version in from..SCHEMA_VERSION {
         plan = match version {
@@ -22,9 +20,7 @@ pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
 }
 
 fn unreachable_step(version: u32) -> Result<Value, String> {
-    Err(format!(
-        "no upgrade is defined from schema version {version}"
-    ))
+    Err(crate::i18n::tf("migrate.no_step", &[&version]))
 }
 
 /// Schema 1 (the pre-release prototype) kept the header fields at the top level and the
@@ -32,7 +28,7 @@ fn unreachable_step(version: u32) -> Result<Value, String> {
 /// `header` and `portfolio`. Unknown fields are left where they were.
 fn v1_to_v2(plan: Value) -> Result<Value, String> {
     let Value::Object(mut p) = plan else {
-        return Err("the plan is not a JSON object".into());
+        return Err(crate::i18n::t("migrate.not_object").into());
     };
     let mut header = take_object(&mut p, "header");
     for (old, new) in [

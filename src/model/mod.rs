@@ -21,6 +21,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct Settings {
     pub scoring: scoring::ScoringSettings,
+    /// The interface language chosen by the rep ("en" or "zh"); none until they choose, when
+    /// the browser's language is used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     #[serde(flatten)]
     pub extra: plan::Extra,
 }

@@ -541,7 +541,7 @@ impl Plan {
     pub fn display_name(&self) -> &str {
         let name = self.header.account_name.trim();
         if name.is_empty() {
-            "Untitled account"
+            crate::i18n::t("plan.untitled")
         } else {
             name
         }
@@ -564,7 +564,7 @@ impl Plan {
         p.updated_at = Some(now);
         p.example = false;
         p.archived = false;
-        p.header.account_name = format!("{} (copy)", self.display_name());
+        p.header.account_name = crate::i18n::tf("plan.copy_name", &[&self.display_name()]);
         p.header.period_start = None;
         p.header.period_end = None;
         for o in &mut p.blueprint.objectives {

@@ -157,7 +157,7 @@ pub fn due_soon(all: &[PlanSummary], today: NaiveDate, days: u64) -> Vec<DueEntr
                 plan_id: s.id.clone(),
                 plan_name: s.name.clone(),
                 kind: DueKind::Review,
-                what: "Plan review".into(),
+                what: crate::i18n::t("portfolio.plan_review").into(),
                 date,
                 overdue: date < today,
             });

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::choice::Choice;
+use crate::i18n::tf;
 
 pub trait FieldValue: Sized {
     fn to_text(&self) -> String;
@@ -29,10 +30,7 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
     match cleaned.parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Some(n)),
-        _ => Err(format!(
-            "\"{}\" is not a number. Type digits, like 1200 or 12.5.",
-            text.trim()
-        )),
+        _ => Err(tf("text.not_number", &[&text.trim()])),
     }
 }
 
@@ -82,7 +80,7 @@ impl FieldValue for Option<u8> {
             "" => Ok(None),
             t => match t.parse::<u8>() {
                 Ok(n @ 1..=5) => Ok(Some(n)),
-                _ => Err(format!("\"{t}\" is not a score from 1 to 5.")),
+                _ => Err(tf("text.not_score", &[&t])),
             },
         }
     }
@@ -98,9 +96,7 @@ impl FieldValue for Option<NaiveDate> {
             "" => Ok(None),
             t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| {
-                    format!("\"{t}\" is not a date. Use the date picker or type it as 2026-03-31.")
-                }),
+                .map_err(|_| tf("text.not_date", &[&t])),
         }
     }
 }
@@ -124,7 +120,7 @@ impl FieldValue for Option<u32> {
             t => t
                 .parse()
                 .map(Some)
-                .map_err(|_| format!("\"{t}\" is not one of the choices.")),
+                .map_err(|_| tf("text.not_choice", &[&t])),
         }
     }
 }
@@ -141,10 +137,7 @@ impl FieldValue for Vec<u32> {
         text.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| {
-                s.parse()
-                    .map_err(|_| format!("\"{s}\" is not one of the choices."))
-            })
+            .map(|s| s.parse().map_err(|_| tf("text.not_choice", &[&s])))
             .collect()
     }
 }
@@ -155,7 +148,7 @@ pub fn choice_text<T: Choice>(v: &T) -> String {
 }
 
 pub fn choice_from_text<T: Choice>(text: &str) -> Result<T, String> {
-    T::from_key(text).ok_or_else(|| format!("\"{text}\" is not one of the choices."))
+    T::from_key(text).ok_or_else(|| tf("text.not_choice", &[&text]))
 }
 
 #[cfg(test)]

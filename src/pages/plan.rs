@@ -1,6 +1,8 @@
 //! A plan: step navigation, the current step, and what to do when the plan cannot be opened.
 
 use leptos::prelude::*;
+
+use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use crate::components::banners::download_plan;
@@ -10,7 +12,7 @@ use crate::route::{Route, STEPS};
 use crate::state::editor::{Editor, OpenProblem};
 use crate::state::router::Router;
 use crate::state::workspace::Workspace;
-use crate::steps::{step_view, STEP_NAMES};
+use crate::steps::{step_name, step_view};
 
 /// The `step` value that stands for the print view.
 const PRINT: u8 = u8::MAX;
@@ -64,7 +66,7 @@ pub fn PlanPage() -> impl IntoView {
                     <li>
                         <a href=href aria-current=move || (n == current).then_some("step")>
                             <span class="step-no">{n}</span>
-                            <span class="step-name">{STEP_NAMES[usize::from(n) - 1]}</span>
+                            <span class="step-name">{step_name(n)}</span>
                         </a>
                     </li>
                 }
@@ -85,7 +87,7 @@ pub fn PlanPage() -> impl IntoView {
             return problem_view(problem, plan_id.get_untracked()).into_any();
         }
         if !has_plan.get() {
-            return view! { <p class="loading">"Opening the plan…"</p> }.into_any();
+            return view! { <p class="loading">{t("plan.opening")}</p> }.into_any();
         }
         let n = step.get();
         if n == 0 {
@@ -112,15 +114,15 @@ pub fn PlanPage() -> impl IntoView {
         });
         view! {
             <article class="step" aria-labelledby="step-heading">
-                <p class="eyebrow">{account} " · Step " {n} " of " {STEPS}</p>
-                <h1 id="step-heading" tabindex="-1">{STEP_NAMES[usize::from(n) - 1]}</h1>
+                <p class="eyebrow">{account} " · " {tf("plan.step_of", &[&n, &STEPS])}</p>
+                <h1 id="step-heading" tabindex="-1">{step_name(n)}</h1>
                 {step_view(n)}
-                <nav class="step-pager" aria-label="Step pages">
-                    {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">"← Previous step"</a> })}
+                <nav class="step-pager" aria-label={t("plan.step_pages")}>
+                    {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">{t("plan.prev")}</a> })}
                     <span class="grow"></span>
                     {match next {
-                        Some(h) => view! { <a class="button primary" href=h rel="next">"Next step →"</a> }.into_any(),
-                        None => view! { <a class="button primary" href=check_href()>"Check your plan →"</a> }.into_any(),
+                        Some(h) => view! { <a class="button primary" href=h rel="next">{t("plan.next")}</a> }.into_any(),
+                        None => view! { <a class="button primary" href=check_href()>{t("plan.check_next")}</a> }.into_any(),
                     }}
                 </nav>
             </article>
@@ -132,12 +134,12 @@ pub fn PlanPage() -> impl IntoView {
         <div class="plan-layout">
             <aside class="step-nav-wrap">
                 <p class="plan-name" title=account>{account}</p>
-                <nav class="step-nav" aria-label="Plan steps">
+                <nav class="step-nav" aria-label={t("plan.plan_steps")}>
                     <ol>{nav}</ol>
                 </nav>
-                <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>"✓ Check your plan"</a>
+                <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>{t("plan.check")}</a>
                 <PlanFiles />
-                <ExportButtons label="Download this plan"
+                <ExportButtons label={t("plan.download")}
                     plans=Callback::new(move |_| editor.plan.get_untracked().into_iter().collect())
                     file_label=Signal::derive(account) />
                 <PlanNotices />
@@ -186,9 +188,9 @@ fn PlanFiles() -> impl IntoView {
     };
     view! {
         <div class="plan-files">
-            <a class="button secondary" href=print_href>"Print or save as PDF"</a>
-            <button type="button" class="secondary" on:click=move |_| file("-actions.csv", "text/csv", crate::persist::calendar::actions_csv)>"Actions as CSV"</button>
-            <button type="button" class="secondary" on:click=move |_| file(".ics", "text/calendar", |p| crate::persist::calendar::calendar_ics(p, chrono::Utc::now()))>"Dates to calendar (.ics)"</button>
+            <a class="button secondary" href=print_href>{t("plan.print")}</a>
+            <button type="button" class="secondary" on:click=move |_| file("-actions.csv", "text/csv", crate::persist::calendar::actions_csv)>{t("plan.csv")}</button>
+            <button type="button" class="secondary" on:click=move |_| file(".ics", "text/calendar", |p| crate::persist::calendar::calendar_ics(p, chrono::Utc::now()))>{t("plan.ics")}</button>
         </div>
     }
 }
@@ -200,7 +202,7 @@ fn PlanNotices() -> impl IntoView {
     view! {
         {move || editor.read_only.get().map(|why| view! {
             <div class="notice warn" role="status" data-testid="read-only">
-                <strong>"Read-only. "</strong>{why}" It is shown as it is and will not be changed."
+                <strong>{t("plan.read_only")}</strong>{why}{t("plan.read_only_tail")}
             </div>
         })}
         {move || editor.notice.get().map(|msg| view! {
@@ -210,11 +212,11 @@ fn PlanNotices() -> impl IntoView {
                     let p2 = p.clone();
                     view! {
                         <button type="button" class="secondary" on:click=move |_| download_plan(&p2, " (my tab)")>
-                            "Download my version"
+                            {t("plan.download_mine")}
                         </button>
                     }
                 })}
-                <button type="button" class="link" on:click=move |_| { editor.notice.set(None); editor.conflict_copy.set(None); }>"Dismiss"</button>
+                <button type="button" class="link" on:click=move |_| { editor.notice.set(None); editor.conflict_copy.set(None); }>{t("common.dismiss")}</button>
             </div>
         })}
     }
@@ -226,9 +228,9 @@ fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
     match problem {
         OpenProblem::NotFound => view! {
             <section class="card problem" role="alert">
-                <h1 id="step-heading" tabindex="-1">"This plan is not in this browser"</h1>
-                <p>"KeyPlan keeps plans in the browser where they were made. If you were sent this link, ask for the plan's .keyplan.json file instead."</p>
-                <a class="button primary" href="#/">"Back to your portfolio"</a>
+                <h1 id="step-heading" tabindex="-1">{t("plan.not_found")}</h1>
+                <p>{t("plan.not_found_note")}</p>
+                <a class="button primary" href="#/">{t("common.back_portfolio")}</a>
             </section>
         }
         .into_any(),
@@ -238,7 +240,7 @@ fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
             let id2 = id.clone();
             let delete = move |_| {
                 let ok = window()
-                    .confirm_with_message("Delete this damaged plan from this browser? Download its text first if you may need it.")
+                    .confirm_with_message(t("plan.confirm_delete_damaged"))
                     .unwrap_or(false);
                 if ok && ws.delete_plan(&id2).is_ok() {
                     router.replace(Route::Portfolio);
@@ -246,13 +248,13 @@ fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
             };
             view! {
                 <section class="card problem" role="alert" data-testid="damaged-plan">
-                    <h1 id="step-heading" tabindex="-1">"This plan cannot be read"</h1>
+                    <h1 id="step-heading" tabindex="-1">{t("plan.damaged")}</h1>
                     <p>{error.to_string()}</p>
-                    <p>"Its stored text has been kept exactly as it was. Download it to keep it safe or to have it repaired; your other plans are not affected."</p>
+                    <p>{t("plan.damaged_note")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| { download(&name, "application/json", &raw2); }>"Download its text"</button>
-                        <button type="button" class="danger" on:click=delete>"Delete it"</button>
-                        <a href="#/">"Back to your portfolio"</a>
+                        <button type="button" class="primary" on:click=move |_| { download(&name, "application/json", &raw2); }>{t("plan.download_text")}</button>
+                        <button type="button" class="danger" on:click=delete>{t("plan.delete_it")}</button>
+                        <a href="#/">{t("common.back_portfolio")}</a>
                     </div>
                 </section>
             }

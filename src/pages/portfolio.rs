@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::components::sharing::{ExportButtons, ImportPanel};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
@@ -37,12 +39,12 @@ pub fn PortfolioPage() -> impl IntoView {
     view! {
         <div class="page portfolio">
             <div class="page-head">
-                <h1 id="page-heading" tabindex="-1">"Your key accounts"</h1>
+                <h1 id="page-heading" tabindex="-1">{t("portfolio.heading")}</h1>
                 <Show when=move || !empty()>
                     <div class="actions">
                         <TryExample />
-                        <button type="button" class="secondary" on:click=move |_| importing.set(true)>"Import a plan"</button>
-                        <button type="button" class="primary" on:click=move |_| creating.set(true)>"New account plan"</button>
+                        <button type="button" class="secondary" on:click=move |_| importing.set(true)>{t("portfolio.import")}</button>
+                        <button type="button" class="primary" on:click=move |_| creating.set(true)>{t("portfolio.new_plan")}</button>
                     </div>
                 </Show>
             </div>
@@ -93,8 +95,8 @@ fn UndoDelete(undo: RwSignal<Option<Plan>>) -> impl IntoView {
             };
             view! {
                 <div class="banner info undo" role="status" data-testid="undo-delete">
-                    "Deleted “" {name} "”. "
-                    <button type="button" class="secondary" on:click=restore>"Undo"</button>
+                    {tf("portfolio.deleted", &[&name])} " "
+                    <button type="button" class="secondary" on:click=restore>{t("common.undo")}</button>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 </div>
             }
@@ -107,21 +109,19 @@ fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
     let importing = expect_context::<ImportOpen>().0;
     view! {
         <section class="card empty-state" data-testid="empty-state">
-            <h2>"Plan the accounts that matter most"</h2>
+            <h2>{t("portfolio.empty_title")}</h2>
             <p>
-                "KeyPlan walks you through a key account plan in seven short steps: why the account matters, "
-                "who the customer is, who decides, where you want to go, what you will do, what it takes, and how you "
-                "will keep everyone informed and review it."
+                {t("portfolio.empty_intro")}
             </p>
             <ol class="mini-steps">
-                <li>"Score the account on the screening matrix and see its strategy."</li>
-                <li>"Map the relationships: who decides, who supports you, who is missing."</li>
-                <li>"Set measurable objectives and actions with owners and dates."</li>
+                <li>{t("portfolio.empty_1")}</li>
+                <li>{t("portfolio.empty_2")}</li>
+                <li>{t("portfolio.empty_3")}</li>
             </ol>
-            <p class="muted">"Your plans are saved in this browser as you type. Nothing is sent anywhere."</p>
+            <p class="muted">{t("portfolio.saved_local")}</p>
             <div class="actions">
-                <button type="button" class="primary big" on:click=move |_| creating.set(true)>"New account plan"</button>
-                <button type="button" class="secondary" on:click=move |_| importing.set(true)>"Import a plan"</button>
+                <button type="button" class="primary big" on:click=move |_| creating.set(true)>{t("portfolio.new_plan")}</button>
+                <button type="button" class="secondary" on:click=move |_| importing.set(true)>{t("portfolio.import")}</button>
                 <TryExample />
             </div>
         </section>
@@ -140,10 +140,10 @@ fn TryExample() -> impl IntoView {
             step: 1,
             focus: None,
         }),
-        Err(e) => error.set(Some(format!("{e} The example was not added."))),
+        Err(e) => error.set(Some(tf("portfolio.example_failed", &[&e]))),
     };
     view! {
-        <button type="button" class="secondary" on:click=add>"Try an example"</button>
+        <button type="button" class="secondary" on:click=add>{t("portfolio.try_example")}</button>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }
@@ -164,9 +164,7 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked();
         if n.trim().is_empty() {
-            error.set(Some(
-                "Type the account's name, for example “Acme Steel”.".into(),
-            ));
+            error.set(Some(t("portfolio.name_required").into()));
             return;
         }
         match ws.create_plan(&n) {
@@ -175,25 +173,23 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
                 step: 1,
                 focus: None,
             }),
-            Err(e) => error.set(Some(format!(
-                "{e} The plan was not created; free some space on the Storage page and try again."
-            ))),
+            Err(e) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
         }
     };
     view! {
         <form class="card new-plan" on:submit=submit novalidate>
-            <h2>"New account plan"</h2>
+            <h2>{t("portfolio.new_plan")}</h2>
             <div class="field">
-                <label for="new-account-name">"Account name"</label>
+                <label for="new-account-name">{t("portfolio.account_name")}</label>
                 <input id="new-account-name" type="text" node_ref=input autocomplete="off"
                     aria-describedby="new-account-hint" aria-invalid=move || error.with(Option::is_some).then_some("true")
                     prop:value=move || name.get() on:input=move |ev| { name.set(event_target_value(&ev)); error.set(None); } />
-                <p class="hint" id="new-account-hint">"The customer as your team names it. You can change it later."</p>
+                <p class="hint" id="new-account-hint">{t("portfolio.account_name_hint")}</p>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
             <div class="actions">
-                <button type="submit" class="primary">"Create plan"</button>
-                <button type="button" class="secondary" on:click=move |_| creating.set(false)>"Cancel"</button>
+                <button type="submit" class="primary">{t("portfolio.create")}</button>
+                <button type="button" class="secondary" on:click=move |_| creating.set(false)>{t("common.cancel")}</button>
             </div>
         </form>
     }
@@ -222,7 +218,7 @@ fn choice_filter<T: Choice>(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
-                <option value="">"All"</option>
+                <option value="">{t("common.all")}</option>
                 {T::all().iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
             </select>
         </div>
@@ -279,47 +275,47 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
     };
     let act = move |result: Result<(), crate::persist::storage::StoreError>| match result {
         Ok(()) => error.set(None),
-        Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
+        Err(e) => error.set(Some(tf("common.nothing_changed", &[&e]))),
     };
     view! {
         <section class="card" aria-labelledby="plans-h">
-            <h2 id="plans-h">"Account plans"</h2>
+            <h2 id="plans-h">{t("portfolio.plans")}</h2>
             <div class="filters">
                 <div class="field search">
-                    <label for="search">"Search accounts"</label>
-                    <input id="search" type="search" placeholder="Account name" prop:value=move || text.get()
+                    <label for="search">{t("portfolio.search")}</label>
+                    <input id="search" type="search" placeholder={t("portfolio.account_name")} prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev)) />
                 </div>
-                {choice_filter("filter-level", "Level", level)}
-                {choice_filter("filter-grade", "Grade", grade)}
-                {choice_filter("filter-quadrant", "Quadrant", quadrant)}
+                {choice_filter("filter-level", t("portfolio.level"), level)}
+                {choice_filter("filter-grade", t("portfolio.grade"), grade)}
+                {choice_filter("filter-quadrant", t("portfolio.quadrant"), quadrant)}
                 <div class="field check">
                     <label><input type="checkbox" prop:checked=move || overdue_only.get()
-                        on:change=move |ev| overdue_only.set(event_target_checked(&ev)) />" Overdue only"</label>
+                        on:change=move |ev| overdue_only.set(event_target_checked(&ev)) />{t("portfolio.overdue_only")}</label>
                 </div>
                 <div class="field check">
                     <label><input type="checkbox" prop:checked=move || show_archived.get()
                         on:change=move |ev| show_archived.set(event_target_checked(&ev)) />
-                        {move || format!(" Archived ({})", archived_count())}</label>
+                        {move || tf("portfolio.archived_n", &[&archived_count()])}</label>
                 </div>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <ExportButtons label="Export the plans shown"
+            <ExportButtons label={t("portfolio.export_shown")}
                 plans=Callback::new(move |_| rows.get_untracked().iter().filter_map(|s| ws.load_plan(&s.id)).collect())
-                file_label="KeyPlan plans" />
+                file_label={t("portfolio.file_label")} />
             <div class="table-wrap">
                 <table class="plans" data-testid="plan-list">
                     <thead>
                         <tr>
-                            {header("Account", SortBy::Name)}
-                            {header("Level", SortBy::Level)}
-                            {header("Grade", SortBy::Grade)}
-                            {header("Quadrant", SortBy::Quadrant)}
-                            {header("Health", SortBy::Health)}
-                            {header("Next review", SortBy::NextReview)}
-                            {header("Overdue", SortBy::Overdue)}
-                            {header("Last edit", SortBy::Updated)}
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            {header(t("portfolio.account"), SortBy::Name)}
+                            {header(t("portfolio.level"), SortBy::Level)}
+                            {header(t("portfolio.grade"), SortBy::Grade)}
+                            {header(t("portfolio.quadrant"), SortBy::Quadrant)}
+                            {header(t("portfolio.health"), SortBy::Health)}
+                            {header(t("portfolio.next_review"), SortBy::NextReview)}
+                            {header(t("common.overdue"), SortBy::Overdue)}
+                            {header(t("portfolio.last_edit"), SortBy::Updated)}
+                            <th scope="col"><span class="visually-hidden">{t("common.actions")}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -335,44 +331,44 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                                 let archived = s.archived;
                                 let duplicate = move |_| match ws.duplicate(&id1) {
                                     Ok(new) => router.go(Route::Step { plan: new, step: 1, focus: None }),
-                                    Err(e) => error.set(Some(format!("{e} The plan was not copied."))),
+                                    Err(e) => error.set(Some(tf("portfolio.copy_failed", &[&e]))),
                                 };
                                 let archive = move |_| act(ws.set_archived(&id2, !archived));
                                 let delete = move |_| {
                                     let ok = window()
-                                        .confirm_with_message(&format!("Delete “{name3}” from this browser? You can undo this until you leave the portfolio."))
+                                        .confirm_with_message(&tf("portfolio.confirm_delete", &[&name3]))
                                         .unwrap_or(false);
                                     if ok {
                                         let plan = ws.load_plan(&id3);
                                         match ws.delete_plan(&id3) {
                                             Ok(()) => { undo.set(plan); error.set(None) }
-                                            Err(e) => error.set(Some(format!("{e} The plan was not deleted."))),
+                                            Err(e) => error.set(Some(tf("portfolio.delete_failed", &[&e]))),
                                         }
                                     }
                                 };
                                 view! {
                                     <tr>
                                         <th scope="row"><a href=step_href(&id, 1, None)>{name.clone()}</a>
-                                            {s.example.then(|| view! { <span class="badge">"Example"</span> })}</th>
-                                        <td>{s.level.label()}</td>
-                                        <td>{s.grade.map(|g| view! { <span class=format!("grade {}", g.key())>{g.label()}</span> })}</td>
-                                        <td>{s.quadrant.map(|q| q.label()).unwrap_or("Not screened")}
+                                            {s.example.then(|| view! { <span class="badge">{t("common.example")}</span> })}</th>
+                                        <td data-label=t("portfolio.level")>{s.level.label()}</td>
+                                        <td data-label=t("portfolio.grade")>{s.grade.map(|g| view! { <span class=format!("grade {}", g.key())>{g.label()}</span> })}</td>
+                                        <td data-label=t("portfolio.quadrant")>{s.quadrant.map(|q| q.label()).unwrap_or(t("portfolio.not_screened"))}
                                             <span class="muted small">" " {fmt_score(s.attractiveness)} " / " {fmt_score(s.ability)}</span></td>
-                                        <td><a href=Route::Health { plan: id.clone() }.to_hash() class="health" aria-label=format!("Health {}%: check the plan", s.health)>{s.health} "%"</a></td>
-                                        <td class=review_class>
-                                            {s.next_review.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".into())}
-                                            {review_late.then(|| view! { <span class="badge warn">"Overdue"</span> })}
+                                        <td data-label=t("portfolio.health")><a href=Route::Health { plan: id.clone() }.to_hash() class="health" aria-label=tf("portfolio.health_aria", &[&s.health])>{s.health} "%"</a></td>
+                                        <td class=review_class data-label=t("portfolio.next_review")>
+                                            {s.next_review.map(crate::i18n::date).unwrap_or_else(|| "—".into())}
+                                            {review_late.then(|| view! { <span class="badge warn">{t("common.overdue")}</span> })}
                                         </td>
-                                        <td class=overdue_class>{overdue}</td>
-                                        <td class="small">{s.updated_at.map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())}</td>
+                                        <td class=overdue_class data-label=t("common.overdue")>{overdue}</td>
+                                        <td class="small">{s.updated_at.map(|t| crate::i18n::date_time(t.with_timezone(&chrono::Local).naive_local()))}</td>
                                         <td class="row-actions">
                                             <details class="menu">
-                                                <summary aria-label=format!("Actions for {name}")>"⋯"</summary>
+                                                <summary aria-label=tf("portfolio.actions_for", &[&name])>"⋯"</summary>
                                                 <div class="menu-pop">
-                                                    <button type="button" on:click=duplicate aria-label=format!("Duplicate {name}")>"Duplicate as template"</button>
-                                                    <button type="button" on:click=archive aria-label=format!("{} {name}", if archived { "Restore" } else { "Archive" })>
-                                                        {if archived { "Restore" } else { "Archive" }}</button>
-                                                    <button type="button" class="danger" on:click=delete aria-label=format!("Delete {name}")>"Delete…"</button>
+                                                    <button type="button" on:click=duplicate aria-label=tf("portfolio.duplicate_aria", &[&name])>{t("portfolio.duplicate")}</button>
+                                                    <button type="button" on:click=archive aria-label=format!("{} {name}", if archived { t("portfolio.restore") } else { t("portfolio.archive") })>
+                                                        {if archived { t("portfolio.restore") } else { t("portfolio.archive") }}</button>
+                                                    <button type="button" class="danger" on:click=delete aria-label=tf("portfolio.delete_aria", &[&name])>{t("portfolio.delete")}</button>
                                                 </div>
                                             </details>
                                         </td>
@@ -384,7 +380,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                 </table>
             </div>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty">"No plan matches these filters."</p>
+                <p class="empty">{t("portfolio.no_match")}</p>
             </Show>
         </section>
     }
@@ -400,18 +396,18 @@ fn DueSoon() -> impl IntoView {
     let show_all = RwSignal::new(false);
     view! {
         <section class="card due-soon" data-testid="due-soon" aria-labelledby="due-h">
-            <h2 id="due-h">"Due in the next 14 days"</h2>
+            <h2 id="due-h">{t("portfolio.due_title")}</h2>
             {move || {
                 let mut list = items.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">"Nothing is due in the next two weeks."</p> }.into_any();
+                    return view! { <p class="muted">{t("portfolio.due_none")}</p> }.into_any();
                 }
                 let total = list.len();
                 if !show_all.get() {
                     list.truncate(DUE_SHOWN);
                 }
                 let more = (total > DUE_SHOWN && !show_all.get()).then(|| view! {
-                    <button type="button" class="link" on:click=move |_| show_all.set(true)>{format!("Show all {total}")}</button>
+                    <button type="button" class="link" on:click=move |_| show_all.set(true)>{tf("common.show_all", &[&total])}</button>
                 });
                 view! {
                     <ul class="due-list">
@@ -420,11 +416,11 @@ fn DueSoon() -> impl IntoView {
                                 DueKind::Action(a) => step_href(&e.plan_id, 5, Some(format!("actions-{a}"))),
                                 DueKind::Review => step_href(&e.plan_id, 7, Some("reviews".into())),
                             };
-                            let what = if e.what.trim().is_empty() { "Untitled action".to_string() } else { e.what.clone() };
+                            let what = if e.what.trim().is_empty() { t("common.untitled_action").to_string() } else { e.what.clone() };
                             view! {
                                 <li class:overdue=e.overdue>
-                                    <span class="due-date">{e.date.format("%d %b").to_string()}</span>
-                                    {e.overdue.then(|| view! { <span class="badge warn">"Overdue"</span> })}
+                                    <span class="due-date">{crate::i18n::day_month(e.date)}</span>
+                                    {e.overdue.then(|| view! { <span class="badge warn">{t("common.overdue")}</span> })}
                                     <a href=href>{what}</a>
                                     <span class="muted small">" · " {e.plan_name.clone()}</span>
                                 </li>
@@ -473,17 +469,17 @@ fn Matrix() -> impl IntoView {
         };
     view! {
         <section class="card matrix" aria-labelledby="matrix-h">
-            <h2 id="matrix-h">"Screening matrix"</h2>
-            <svg viewBox="0 0 350 350" class="portfolio-matrix" role="group" aria-label="Accounts on the screening matrix" data-testid="matrix">
-                {quad(x0, y0, "core-potential", "Core potential", "Invest")}
-                {quad(x0 + half, y0, "core", "Core", "Consolidate")}
-                {quad(x0, y0 + half, "peripheral", "Peripheral", "Maintain")}
-                {quad(x0 + half, y0 + half, "general", "General", "Harvest")}
-                <text x=x0 + half y="345" class="axis">"Our ability to win →"</text>
-                <text x="14" y=y0 + half class="axis" transform=format!("rotate(-90 14 {})", y0 + half)>"Customer attractiveness →"</text>
+            <h2 id="matrix-h">{t("portfolio.matrix")}</h2>
+            <svg viewBox="0 0 350 350" class="portfolio-matrix" role="group" aria-label={t("portfolio.matrix_aria")} data-testid="matrix">
+                {quad(x0, y0, "core-potential", t("choice.quadrant.core_potential"), t("choice.strategy.invest"))}
+                {quad(x0 + half, y0, "core", t("choice.quadrant.core"), t("choice.strategy.consolidate"))}
+                {quad(x0, y0 + half, "peripheral", t("choice.quadrant.peripheral"), t("choice.strategy.maintain"))}
+                {quad(x0 + half, y0 + half, "general", t("choice.quadrant.general"), t("choice.strategy.harvest"))}
+                <text x=x0 + half y="345" class="axis">{t("portfolio.axis_ability")}</text>
+                <text x="14" y=y0 + half class="axis" transform=format!("rotate(-90 14 {})", y0 + half)>{t("portfolio.axis_attr")}</text>
                 {move || spread(points.get().into_iter().map(|(id, name, a, b, g)| ((x(b), y(a)), (id, name, a, b, g))).collect()).into_iter().map(|((px, py), (id, name, a, b, g))| {
                     let class = format!("pt {}", g.map(|g| g.key()).unwrap_or("none"));
-                    let label = format!("{name}: attractiveness {a:.1}, ability {b:.1}{}", g.map(|g| format!(", {}", g.label())).unwrap_or_default());
+                    let label = tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")]) + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default();
                     let go = move || router.go(Route::Step { plan: id.clone(), step: 1, focus: None });
                     let go2 = go.clone();
                     view! {
@@ -497,7 +493,7 @@ fn Matrix() -> impl IntoView {
                     }
                 }).collect_view()}
             </svg>
-            <p class="muted small">"Gold, silver and bronze points; tap one to open its plan. Accounts not yet scored are not shown."</p>
+            <p class="muted small">{t("portfolio.matrix_note")}</p>
         </section>
     }
 }
@@ -533,19 +529,19 @@ fn RollupTable() -> impl IntoView {
     let rows = Memo::new(move |_| ws.summaries.with(|all| rollup(all)));
     view! {
         <section class="card" data-testid="rollup" aria-labelledby="rollup-h">
-            <h2 id="rollup-h">"Roll-up by level"</h2>
+            <h2 id="rollup-h">{t("portfolio.rollup")}</h2>
             <div class="table-wrap">
                 <table class="rollup">
                     <thead><tr>
-                        <th scope="col">"Level"</th><th scope="col" class="num">"Accounts"</th><th scope="col" class="num">"Last year's sales"</th>
-                        <th scope="col" class="num">"This year's target"</th><th scope="col" class="num">"Expected profit"</th>
+                        <th scope="col">{t("portfolio.level")}</th><th scope="col" class="num">{t("portfolio.accounts")}</th><th scope="col" class="num">{t("portfolio.last_sales")}</th>
+                        <th scope="col" class="num">{t("portfolio.target")}</th><th scope="col" class="num">{t("portfolio.exp_profit")}</th>
                     </tr></thead>
                     <tbody>
                         {move || rows.get().into_iter().map(|r| {
                             let total = r.level.is_none();
                             view! {
                                 <tr class:total=total>
-                                    <th scope="row">{r.level.map(|l| l.label()).unwrap_or("Total")}</th>
+                                    <th scope="row">{r.level.map(|l| l.label()).unwrap_or(t("common.total"))}</th>
                                     <td class="num">{r.accounts}</td>
                                     <td class="num">{format_number(r.last_year_sales)}</td>
                                     <td class="num">{format_number(r.target)}</td>
@@ -556,7 +552,7 @@ fn RollupTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="muted small">"Target and expected profit come from step 6 of each plan."</p>
+            <p class="muted small">{t("portfolio.rollup_note")}</p>
         </section>
     }
 }
@@ -575,12 +571,12 @@ fn Ranking() -> impl IntoView {
     });
     view! {
         <section class="card" data-testid="ranking" aria-labelledby="rank-h">
-            <h2 id="rank-h">"Where to put your time"</h2>
-            <p class="muted small">"Ranked by improvement potential: how attractive each account is × the share of its spend you do not yet have."</p>
+            <h2 id="rank-h">{t("portfolio.ranking")}</h2>
+            <p class="muted small">{t("portfolio.ranking_note")}</p>
             {move || {
                 let list = top.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">"Score accounts and enter your share of their spend (step 1) to rank them."</p> }.into_any();
+                    return view! { <p class="muted">{t("portfolio.ranking_empty")}</p> }.into_any();
                 }
                 view! {
                     <ol class="ranking">
@@ -601,12 +597,12 @@ fn DamagedList() -> impl IntoView {
     view! {
         <Show when=move || !ws.damaged.with(Vec::is_empty)>
             <section class="card damaged" data-testid="damaged-list">
-                <h2>"Plans that need attention"</h2>
-                <p>"These plans could not be read as they are. Their stored text is kept untouched: open one to download it."</p>
+                <h2>{t("portfolio.damaged")}</h2>
+                <p>{t("portfolio.damaged_note")}</p>
                 <ul>
                     {move || ws.damaged.get().into_iter().map(|(id, why)| {
                         let href = Route::Step { plan: id.clone(), step: 1, focus: None }.to_hash();
-                        let name = ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| format!("Plan {id}"));
+                        let name = ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| tf("portfolio.plan_id", &[&id]));
                         view! { <li><a href=href>{name}</a> " — " {why}</li> }
                     }).collect_view()}
                 </ul>

@@ -3,12 +3,17 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf, tp};
+
 use crate::persist::storage::{self, PlanRead, PLAN_PREFIX, QUOTA_ESTIMATE};
 use crate::persist::{download::download, file};
 use crate::state::workspace::{today, StorageMode, Workspace};
 
 fn kb(chars: usize) -> String {
-    format!("{:.1} KB", chars as f64 * 2.0 / 1024.0)
+    tf(
+        "storage.kb",
+        &[&format!("{:.1}", chars as f64 * 2.0 / 1024.0)],
+    )
 }
 
 #[component]
@@ -56,8 +61,11 @@ pub fn StoragePage() -> impl IntoView {
             ws.last_export.set(Some(today()));
             ws.backup_clock.set(today());
             message.set(Some(match skipped {
-                0 => format!("Backup of {} plans downloaded.", plans.len()),
-                n => format!("Backup of {} plans downloaded. {n} damaged plans could not be included: download each from its own page.", plans.len()),
+                0 => tp("storage.backup_done", plans.len(), &[&plans.len()]),
+                n => {
+                    tp("storage.backup_done", plans.len(), &[&plans.len()])
+                        + &tp("storage.backup_skipped", n, &[&n])
+                }
             }));
         }
     };
@@ -68,43 +76,43 @@ pub fn StoragePage() -> impl IntoView {
     };
     view! {
         <div class="page storage">
-            <h1 id="page-heading" tabindex="-1">"Storage & backup"</h1>
+            <h1 id="page-heading" tabindex="-1">{t("header.storage")}</h1>
             {move || match ws.mode.get() {
                 StorageMode::MemoryOnly(why) => view! {
-                    <section class="card"><p>"This browser does not let KeyPlan store anything (" {why} "). Plans live only in this window."</p></section>
+                    <section class="card"><p>{tf("storage.unavailable", &[&why])}</p></section>
                 }.into_any(),
                 StorageMode::Local => view! {
                     <section class="card" data-testid="storage-use">
-                        <h2>"Space used"</h2>
-                        <p class="big-figure">{move || kb(used())} " of about " {kb(QUOTA_ESTIMATE)}</p>
-                        <meter min="0" max=QUOTA_ESTIMATE.to_string() value=move || used().to_string() aria-label="Storage used"></meter>
-                        <h3>"Largest plans"</h3>
+                        <h2>{t("storage.space_used")}</h2>
+                        <p class="big-figure">{move || tf("storage.used_of", &[&kb(used()), &kb(QUOTA_ESTIMATE)])}</p>
+                        <meter min="0" max=QUOTA_ESTIMATE.to_string() value=move || used().to_string() aria-label={t("storage.used_aria")}></meter>
+                        <h3>{t("storage.largest")}</h3>
                         <ol class="largest">
                             {move || largest().into_iter().map(|(id, n)| {
                                 let href = format!("#/plan/{id}/1");
                                 view! { <li><a href=href>{name_of(&id)}</a> " — " {kb(n)}</li> }
                             }).collect_view()}
                         </ol>
-                        <p class="muted">"To free space, export plans you no longer work on, then delete them from this browser."</p>
+                        <p class="muted">{t("storage.free_space")}</p>
                     </section>
                 }.into_any(),
             }}
             <section class="card">
-                <h2>"Backup"</h2>
-                <p>"Your plans live only in this browser. A backup file keeps them safe if the browser's data is cleared, and moves them to another device."</p>
+                <h2>{t("storage.backup")}</h2>
+                <p>{t("storage.backup_note")}</p>
                 <p data-testid="last-export">{move || match ws.last_export.get() {
-                    Some(d) => format!("Last backup: {d}."),
-                    None => "No backup has been made from this browser yet.".into(),
+                    Some(d) => tf("storage.last_backup", &[&crate::i18n::date(d)]),
+                    None => t("storage.no_backup").into(),
                 }}</p>
-                <button type="button" class="primary" on:click=export_all>"Download a backup of all plans"</button>
+                <button type="button" class="primary" on:click=export_all>{t("storage.backup_all")}</button>
                 {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
             </section>
             <section class="card">
-                <h2>"Protection from clean-up"</h2>
+                <h2>{t("storage.protection")}</h2>
                 <p data-testid="persisted">{move || match ws.persisted.get() {
-                    Some(true) => "The browser has agreed to keep KeyPlan's storage even when space runs low.",
-                    Some(false) => "The browser may clear KeyPlan's storage when space runs low. Installing KeyPlan as an app, or bookmarking it, often changes this. Keep backups.",
-                    None => "This browser does not say whether it will keep KeyPlan's storage. Keep backups.",
+                    Some(true) => t("storage.persist_yes"),
+                    Some(false) => t("storage.persist_no"),
+                    None => t("storage.persist_unknown"),
                 }}</p>
             </section>
         </div>

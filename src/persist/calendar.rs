@@ -1,5 +1,6 @@
 //! Other export formats: actions as CSV for a spreadsheet, due dates and reviews as an .ics calendar.
 
+use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::checks::next_review;
@@ -23,8 +24,7 @@ fn csv_field(s: &str) -> String {
 
 pub fn actions_csv(plan: &Plan) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let mut out =
-        String::from("Account,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step\r\n");
+    let mut out = t("csv.header").to_string() + "\r\n";
     for a in &plan.action.actions {
         let objective = a
             .objective
@@ -88,14 +88,14 @@ pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
     }) {
         if let Some(due) = a.due {
             let what = if a.what.trim().is_empty() {
-                "Action"
+                t("ics.action")
             } else {
                 a.what.as_str()
             };
             out.push_str(&event(
                 &format!("{}-action-{}", plan.id, a.id),
                 due,
-                &format!("{what} ({}) due", plan.display_name()),
+                &tf("ics.action_due", &[&what, &plan.display_name()]),
                 &stamp,
             ));
         }
@@ -104,7 +104,7 @@ pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
         out.push_str(&event(
             &format!("{}-review", plan.id),
             d,
-            &format!("Review the plan for {}", plan.display_name()),
+            &tf("ics.review", &[&plan.display_name()]),
             &stamp,
         ));
     }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::i18n::{t, tf};
 use crate::model::migration::{migrate, SCHEMA_VERSION};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -111,17 +112,20 @@ pub enum DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotJson { line, column, detail } => {
-                write!(f, "The text is not valid JSON (line {line}, column {column}: {detail}).")
+            Self::NotJson {
+                line,
+                column,
+                detail,
+            } => f.write_str(&tf("decode.not_json", &[line, column, detail])),
+            Self::NotKeyplan { found: None } => f.write_str(t("decode.no_kind")),
+            Self::NotKeyplan { found: Some(k) } => f.write_str(&tf("decode.other_kind", &[k])),
+            Self::WrongKind { expected, found } => {
+                f.write_str(&tf("decode.wrong_kind", &[expected, found]))
             }
-            Self::NotKeyplan { found: None } => write!(f, "This is JSON, but not KeyPlan data: it has no \"kind\"."),
-            Self::NotKeyplan { found: Some(k) } => write!(f, "This is JSON, but not KeyPlan data: its kind is \"{k}\"."),
-            Self::WrongKind { expected, found } => write!(f, "Expected {expected} but found {found}."),
-            Self::Newer { version } => write!(
-                f,
-                "This was saved by a newer KeyPlan (data version {version}; this one reads up to {SCHEMA_VERSION}). Update KeyPlan to edit it."
-            ),
-            Self::Invalid { detail } => write!(f, "The KeyPlan data is damaged: {detail}."),
+            Self::Newer { version } => {
+                f.write_str(&tf("decode.newer", &[version, &SCHEMA_VERSION]))
+            }
+            Self::Invalid { detail } => f.write_str(&tf("decode.invalid", &[detail])),
         }
     }
 }
@@ -155,7 +159,7 @@ pub fn read_head(value: &Value, expected: &'static str) -> Result<Head, DecodeEr
         });
     }
     let head = Head::deserialize(value).map_err(|e| DecodeError::Invalid {
-        detail: format!("its header is wrong ({e})"),
+        detail: tf("decode.bad_header", &[&e]),
     })?;
     if head.schema_version > SCHEMA_VERSION {
         return Err(DecodeError::Newer {
@@ -182,7 +186,7 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
         .get_mut("plan")
         .map(Value::take)
         .ok_or(DecodeError::Invalid {
-            detail: "it has no plan".into(),
+            detail: t("decode.no_plan").into(),
         })?;
     let migrated_from = (head.schema_version < SCHEMA_VERSION).then_some(head.schema_version);
     let plan = match migrated_from {

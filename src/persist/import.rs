@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::envelope::plan_from_value;
 use super::file::FILE_KIND;
+use crate::i18n::{t, tf};
 use crate::model::migration::{migrate, SCHEMA_VERSION};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -44,25 +45,24 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Empty => write!(f, "The file is empty. Choose the .keyplan.json file you were sent, or paste its text."),
-            Self::TooLarge { bytes } => write!(
-                f,
-                "The file is {:.1} MB; KeyPlan reads files up to 10 MB. Ask the sender to export fewer plans.",
-                *bytes as f64 / 1_048_576.0
-            ),
-            Self::NotText => write!(f, "The file is not text. A KeyPlan file is JSON text ending in .keyplan.json."),
-            Self::TooDeep => write!(f, "The file nests data deeper than a KeyPlan file ever does ({MAX_DEPTH} levels). It is not a KeyPlan file or it is damaged."),
-            Self::NotJson { line, column, detail } => write!(
-                f,
-                "The file is not valid JSON: {detail} at line {line}, column {column}. It may have been cut short or edited by hand; ask for it again."
-            ),
-            Self::NotKeyplan => write!(f, "This is JSON, but not a KeyPlan file: it has no \"kind\": \"keyplan\". Choose a file exported from KeyPlan."),
-            Self::Newer { version } => write!(
-                f,
-                "This file was made by a newer KeyPlan (format {version}; this one reads up to {SCHEMA_VERSION}). Update KeyPlan (reload the page when online), then import it again."
-            ),
-            Self::Invalid { path, detail } => write!(f, "The file is damaged at {path}: {detail}. Nothing was imported."),
-            Self::NoPlans => write!(f, "The file holds no plans."),
+            Self::Empty => f.write_str(t("import.e_empty")),
+            Self::TooLarge { bytes } => f.write_str(&tf(
+                "import.e_too_large",
+                &[&format!("{:.1}", *bytes as f64 / 1_048_576.0)],
+            )),
+            Self::NotText => f.write_str(t("import.e_not_text")),
+            Self::TooDeep => f.write_str(&tf("import.e_too_deep", &[&MAX_DEPTH])),
+            Self::NotJson {
+                line,
+                column,
+                detail,
+            } => f.write_str(&tf("import.e_not_json", &[detail, line, column])),
+            Self::NotKeyplan => f.write_str(t("import.e_not_keyplan")),
+            Self::Newer { version } => {
+                f.write_str(&tf("import.e_newer", &[version, &SCHEMA_VERSION]))
+            }
+            Self::Invalid { path, detail } => f.write_str(&tf("import.e_invalid", &[path, detail])),
+            Self::NoPlans => f.write_str(t("import.e_no_plans")),
         }
     }
 }
@@ -149,22 +149,22 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
             .filter(|v| *v >= 1 && *v <= u64::from(u32::MAX))
             .map(|v| v as u32),
         Some(_) => None,
-        None => return Err(invalid("schema_version", "it is missing")),
+        None => return Err(invalid("schema_version", t("import.d_missing"))),
     }
-    .ok_or_else(|| invalid("schema_version", "it must be a whole number of 1 or more"))?;
+    .ok_or_else(|| invalid("schema_version", t("import.d_whole_number")))?;
     if version > SCHEMA_VERSION {
         return Err(ImportError::Newer { version });
     }
     let raw_plans: Vec<Value> = if kind == FILE_KIND {
         match top.remove("plans") {
             Some(Value::Array(list)) => list,
-            Some(_) => return Err(invalid("plans", "it must be a list of plans")),
-            None => return Err(invalid("plans", "it is missing")),
+            Some(_) => return Err(invalid("plans", t("import.d_list"))),
+            None => return Err(invalid("plans", t("import.d_missing"))),
         }
     } else {
         vec![top
             .remove("plan")
-            .ok_or_else(|| invalid("plan", "it is missing"))?]
+            .ok_or_else(|| invalid("plan", t("import.d_missing")))?]
     };
     if raw_plans.is_empty() {
         return Err(ImportError::NoPlans);
@@ -177,7 +177,7 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
             "plan".into()
         };
         if !raw.is_object() {
-            return Err(invalid(at, "a plan must be an object"));
+            return Err(invalid(at, t("import.d_object")));
         }
         let raw = migrate(raw, version).map_err(|e| invalid(&at, e))?;
         let plan = plan_from_value(raw).map_err(|(inner, detail)| {
@@ -285,7 +285,7 @@ pub fn resolve(
             (Some(_), OnConflict::KeepBoth) => {
                 plan.id = new_id();
                 plan.revision = 0;
-                plan.header.account_name = format!("{} (imported)", plan.display_name());
+                plan.header.account_name = tf("import.imported_name", &[&plan.display_name()]);
                 counts.kept_both += 1;
             }
             (Some(_), OnConflict::Skip) => {

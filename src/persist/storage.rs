@@ -3,6 +3,7 @@
 //! web-sys is used directly rather than gloo-storage: gloo's `raw()` panics when storage is
 //! unavailable (private mode, SecurityError), and KeyPlan must keep running in memory then.
 
+use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
 
@@ -46,12 +47,10 @@ pub enum StoreError {
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Unavailable(why) => {
-                write!(f, "This browser does not let KeyPlan store data ({why}).")
-            }
-            Self::QuotaFull => write!(f, "The browser's storage for KeyPlan is full."),
-            Self::Conflict { .. } => write!(f, "This plan was changed in another tab or window."),
-            Self::Failed(why) => write!(f, "Saving failed: {why}."),
+            Self::Unavailable(why) => f.write_str(&tf("store.unavailable", &[why])),
+            Self::QuotaFull => f.write_str(t("store.full")),
+            Self::Conflict { .. } => f.write_str(t("store.conflict")),
+            Self::Failed(why) => f.write_str(&tf("store.failed", &[why])),
         }
     }
 }
@@ -72,9 +71,7 @@ fn local() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StoreError::Unavailable(
-            "local storage is turned off".into(),
-        )),
+        Ok(None) => Err(StoreError::Unavailable(t("store.turned_off").into())),
         Err(e) => Err(StoreError::Unavailable(describe(&e).1)),
     }
 }

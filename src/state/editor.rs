@@ -7,6 +7,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::workspace::Workspace;
+use crate::i18n::{t, tf};
 use crate::model::plan::Plan;
 use crate::persist::envelope::DecodeError;
 use crate::persist::storage::{self, PlanRead, StoreError};
@@ -85,9 +86,7 @@ impl Editor {
         match self.ws.read_plan(id) {
             Ok(PlanRead::Loaded(l)) => {
                 if let Some(from) = l.migrated_from {
-                    self.notice.set(Some(format!(
-                        "This plan was upgraded from an older KeyPlan format (version {from}). The original is kept until the first save."
-                    )));
+                    self.notice.set(Some(tf("editor.upgraded", &[&from])));
                 }
                 self.plan.set(Some(l.plan));
                 if self
@@ -216,9 +215,7 @@ impl Editor {
                 self.conflict_copy.set(Some(plan.clone()));
                 self.status.set(SaveStatus::Idle);
                 self.reload_from_storage();
-                self.notice.set(Some(
-                    "This plan was changed in another tab or window, so KeyPlan loaded that newer version. Your edits from this tab were not saved over it; download them below if you need them.".into(),
-                ));
+                self.notice.set(Some(t("editor.conflict").into()));
             }
             Err(e) => {
                 self.ws.hold_unsaved(plan, e.clone());
@@ -258,8 +255,7 @@ impl Editor {
         if let Ok(PlanRead::Loaded(l)) = storage::read_plan(&id) {
             if Some(l.plan.revision) != ours {
                 self.plan.set(Some(l.plan));
-                self.notice
-                    .set(Some("Updated with changes saved in another tab.".into()));
+                self.notice.set(Some(t("editor.updated").into()));
             }
         }
     }

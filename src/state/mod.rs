@@ -1,5 +1,6 @@
 //! App state in context: the workspace, the open plan, the route, and their sync with the world.
 pub mod editor;
+pub mod lang;
 pub mod router;
 pub mod sync;
 pub mod workspace;

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{editor::Editor, router::Router, workspace::Workspace};
+use crate::i18n::{t, tf};
 use crate::persist::storage::{plan_key, INDEX_KEY};
 use crate::route::{Route, STEPS};
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
 pub fn install(ws: Workspace, editor: Editor, router: Router) {
     if let Some(id) = router.route.get_untracked().plan_id() {
@@ -23,33 +24,32 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
         Some(id) => editor.open(id),
         None => editor.close(),
     });
+    let ui = expect_context::<super::lang::UiLang>();
     Effect::new(move |_| {
+        ui.0.track();
         let title = match router.route.get() {
-            Route::Portfolio => "Portfolio — KeyPlan".to_string(),
-            Route::Storage => "Storage — KeyPlan".to_string(),
+            Route::Portfolio => t("title.portfolio").to_string(),
+            Route::Storage => t("title.storage").to_string(),
             Route::Step { step, .. } => {
                 let account = editor
                     .plan
                     .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
-                    .unwrap_or_else(|| "Plan".into());
-                format!(
-                    "Step {step} of {STEPS}: {} — {account}",
-                    STEP_NAMES[usize::from(step) - 1]
-                )
+                    .unwrap_or_else(|| t("title.plan").into());
+                tf("title.step", &[&step, &STEPS, &step_name(step), &account])
             }
             Route::Print { .. } => {
                 let account = editor
                     .plan
                     .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
                     .unwrap_or_default();
-                format!("{account} — key account plan")
+                tf("title.print", &[&account])
             }
             Route::Health { .. } => {
                 let account = editor
                     .plan
                     .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
                     .unwrap_or_default();
-                format!("Check your plan — {account}")
+                tf("title.health", &[&account])
             }
         };
         document().set_title(&title);
@@ -110,9 +110,7 @@ pub fn show_crash(detail: &str) {
     };
     div.set_class_name("crash");
     let _ = div.set_attribute("role", "alert");
-    div.set_text_content(Some(&format!(
-        "KeyPlan stopped because of an error. Everything up to your last \"Saved\" is kept in this browser. Reload the page to continue. (Details: {detail})"
-    )));
+    div.set_text_content(Some(&tf("crash.message", &[&detail])));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&div);
     }

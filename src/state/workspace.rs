@@ -259,7 +259,7 @@ impl Workspace {
     pub fn duplicate(&self, id: &str) -> Result<String, StoreError> {
         let plan = self
             .load_plan(id)
-            .ok_or_else(|| StoreError::Failed("the plan could not be read".into()))?;
+            .ok_or_else(|| StoreError::Failed(crate::i18n::t("store.unreadable").into()))?;
         let new = new_id();
         self.put_plan(plan.as_template(&new, Utc::now()))?;
         Ok(new)
@@ -268,7 +268,7 @@ impl Workspace {
     pub fn set_archived(&self, id: &str, archived: bool) -> Result<(), StoreError> {
         let mut plan = self
             .load_plan(id)
-            .ok_or_else(|| StoreError::Failed("the plan could not be read".into()))?;
+            .ok_or_else(|| StoreError::Failed(crate::i18n::t("store.unreadable").into()))?;
         plan.archived = archived;
         self.put_plan(plan)
     }

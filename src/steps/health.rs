@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf, tp};
+
 use crate::model::checks::{health_issues, HealthIssue};
 use crate::model::completeness::step_completeness;
 use crate::model::plan::Plan;
@@ -9,63 +11,44 @@ use crate::route::Route;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 use crate::steps::step3::contact_name;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
-fn row_name<T>(
-    rows: &[T],
-    id: u32,
-    id_of: fn(&T) -> u32,
-    name: fn(&T) -> &str,
-    noun: &str,
-) -> String {
+fn row_name<T>(rows: &[T], id: u32, id_of: fn(&T) -> u32, name: fn(&T) -> &str) -> String {
     rows.iter()
         .find(|r| id_of(r) == id)
         .map(name)
         .filter(|n| !n.trim().is_empty())
-        .map(|n| format!("“{n}”"))
-        .unwrap_or_else(|| format!("{noun} {id}"))
+        .map(|n| tf("table.quoted", &[&n]))
+        .unwrap_or_else(|| format!("#{id}"))
 }
 
 pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
-    let obj = |id| {
-        row_name(
-            &p.blueprint.objectives,
-            id,
-            |o| o.id,
-            |o| &o.title,
-            "Objective",
-        )
-    };
-    let act = |id| row_name(&p.action.actions, id, |a| a.id, |a| &a.what, "Action");
+    let obj = |id| row_name(&p.blueprint.objectives, id, |o| o.id, |o| &o.title);
+    let act = |id| row_name(&p.action.actions, id, |a| a.id, |a| &a.what);
     match i {
-        HealthIssue::ObjectiveWithoutMeasure(id) => {
-            format!("Objective {} has no measure or target value.", obj(*id))
-        }
-        HealthIssue::ObjectiveWithoutDate(id) => format!("Objective {} has no date.", obj(*id)),
-        HealthIssue::ActionWithoutOwner(id) => format!("Action {} has no owner.", act(*id)),
-        HealthIssue::ActionWithoutDue(id) => format!("Action {} has no due date.", act(*id)),
-        HealthIssue::ActionOverdue(id) => format!("Action {} is overdue.", act(*id)),
-        HealthIssue::NoCoach => "No coach or insider is mapped in the relationships.".into(),
-        HealthIssue::NoObjectives => "The plan has no objectives.".into(),
-        HealthIssue::NoActions => "The plan has no actions.".into(),
-        HealthIssue::ReviewOverdue(d) => format!("The review due on {d} has not been held."),
-        HealthIssue::StrategyWithoutObjective(id) => {
-            format!(
-                "Strategy {} is tied to no objective.",
-                row_name(
-                    &p.blueprint.strategies,
-                    *id,
-                    |s| s.id,
-                    |s| &s.title,
-                    "Strategy"
-                )
-            )
-        }
-        HealthIssue::RestrainingForceWithoutAction(id) => format!(
-            "Restraining force {} has no action to answer it.",
-            row_name(&p.blueprint.forces, *id, |f| f.id, |f| &f.text, "Force")
+        HealthIssue::ObjectiveWithoutMeasure(id) => tf("health.obj_no_measure", &[&obj(*id)]),
+        HealthIssue::ObjectiveWithoutDate(id) => tf("health.obj_no_date", &[&obj(*id)]),
+        HealthIssue::ActionWithoutOwner(id) => tf("health.act_no_owner", &[&act(*id)]),
+        HealthIssue::ActionWithoutDue(id) => tf("health.act_no_due", &[&act(*id)]),
+        HealthIssue::ActionOverdue(id) => tf("health.act_overdue", &[&act(*id)]),
+        HealthIssue::NoCoach => t("health.no_coach").into(),
+        HealthIssue::NoObjectives => t("health.no_objectives").into(),
+        HealthIssue::NoActions => t("health.no_actions").into(),
+        HealthIssue::ReviewOverdue(d) => tf("health.review_overdue", &[&crate::i18n::date(*d)]),
+        HealthIssue::StrategyWithoutObjective(id) => tf(
+            "health.strategy_no_obj",
+            &[&row_name(
+                &p.blueprint.strategies,
+                *id,
+                |s| s.id,
+                |s| &s.title,
+            )],
         ),
-        HealthIssue::NotScreened => "The account is not scored on the screening matrix.".into(),
+        HealthIssue::RestrainingForceWithoutAction(id) => tf(
+            "health.force_no_action",
+            &[&row_name(&p.blueprint.forces, *id, |f| f.id, |f| &f.text)],
+        ),
+        HealthIssue::NotScreened => t("health.not_screened").into(),
     }
 }
 
@@ -104,8 +87,8 @@ pub fn HealthPage() -> impl IntoView {
                 let href = Route::Step { plan: id.clone(), step: i as u8 + 1, focus: None }.to_hash();
                 view! {
                     <li>
-                        <a href=href>{STEP_NAMES[i]}</a>
-                        <span class="progress" role="img" aria-label=format!("{pct}% complete")><span style:width=format!("{pct}%")></span></span>
+                        <a href=href>{step_name(i as u8 + 1)}</a>
+                        <span class="progress" role="img" aria-label=tf("health.pct_complete", &[&pct])><span style:width=format!("{pct}%")></span></span>
                         <span class="pct">{*pct} "%"</span>
                     </li>
                 }
@@ -114,14 +97,14 @@ pub fn HealthPage() -> impl IntoView {
             view! {
                 <article class="step">
                     <p class="eyebrow">{name}</p>
-                    <h1 id="step-heading" tabindex="-1">"Check your plan"</h1>
-                    <p class="step-intro">"A plan is worth what it makes people do. These checks catch the gaps that turn planning into a form-filling game."</p>
+                    <h1 id="step-heading" tabindex="-1">{t("health.title")}</h1>
+                    <p class="step-intro">{t("health.intro")}</p>
                     <section class="card">
-                        <h2>"Completeness by step"</h2>
+                        <h2>{t("health.completeness")}</h2>
                         <ol class="completeness">{steps}</ol>
                     </section>
                     <section class="card" data-testid="health-issues">
-                        <h2>{if n == 0 { "No problems found".to_string() } else { format!("{n} things to fix") }}</h2>
+                        <h2>{if n == 0 { t("health.no_problems").to_string() } else { tp("health.to_fix", n, &[&n]) }}</h2>
                         <ul class="issues">
                             {issues.into_iter().map(|(t, href)| view! { <li><a href=href>{t}</a></li> }).collect_view()}
                         </ul>

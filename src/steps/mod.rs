@@ -11,29 +11,36 @@ pub mod step7;
 
 use leptos::prelude::*;
 
-pub const STEP_NAMES: [&str; 7] = [
-    "Portfolio vis-à-vis profits",
-    "Understanding the customer entirely",
-    "Relationship X-ray",
-    "Key account plan blueprint",
-    "Get into action",
-    "Resource planning and audit",
-    "Communicate and review",
-];
+use crate::i18n::t;
+
+/// The step's name in the current language (steps count from 1).
+pub fn step_name(step: u8) -> &'static str {
+    match step {
+        1 => t("step1.name"),
+        2 => t("step2.name"),
+        3 => t("step3.name"),
+        4 => t("step4.name"),
+        5 => t("step5.name"),
+        6 => t("step6.name"),
+        _ => t("step7.name"),
+    }
+}
 
 /// Why each step matters and what a good answer looks like, shown at its top.
-pub const STEP_INTROS: [&str; 7] = [
-    "Not every customer deserves the same effort. Score how attractive this account is and how well placed you are to win it: the screening matrix then suggests a strategy and a grade, so the account gets appropriate service, not better or worse service.",
-    "You cannot help a customer succeed without knowing what drives them. Write down what you know of their business, their needs in three dimensions, and what they buy from you today. Short facts beat long essays.",
-    "Deals are won by people. Map everyone who takes part in the buying decision: their role, their influence and how they see you. A good map names a coach, gives every decision maker an owner on your team, and shows who you have not seen lately.",
-    "Decide where you want to go with this account and why you will get there: measurable objectives with a date, strategies tied to them, and an honest look at the forces for and against you.",
-    "A plan that does not turn into actions is a form-filling game. Give every action an owner and a due date, and log your visits so the next step is never forgotten.",
-    "Winning an account takes people, time and money. Put a figure on them and check them against what the plan should earn, and name the team that will deliver it.",
-    "A plan nobody reads does nothing. Agree who hears what and how often, review the plan regularly, and keep a record of each review so you can see what changed.",
-];
+pub fn step_intro(step: u8) -> &'static str {
+    match step {
+        1 => t("step1.intro"),
+        2 => t("step2.intro"),
+        3 => t("step3.intro"),
+        4 => t("step4.intro"),
+        5 => t("step5.intro"),
+        6 => t("step6.intro"),
+        _ => t("step7.intro"),
+    }
+}
 
 pub fn step_view(step: u8) -> AnyView {
-    let intro = STEP_INTROS[usize::from(step.clamp(1, 7)) - 1];
+    let intro = step_intro(step);
     let body = match step {
         1 => step1::view(),
         2 => step2::view(),

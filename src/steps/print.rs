@@ -2,6 +2,8 @@
 //! the relationship map. The browser's "Save as PDF" turns it into a clean document.
 
 use leptos::prelude::*;
+
+use crate::i18n::{t, tf, tp};
 use serde_json::Value;
 
 use crate::components::relmap::RelationshipMap;
@@ -14,10 +16,14 @@ use crate::model::text::format_number;
 use crate::state::editor::Editor;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::step1::strategy_advice;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
+/// A stored field's name as a label: its catalogue text (`field.<name>`), else
 /// "last_year_sales" → "Last year sales".
 fn humanize(key: &str) -> String {
+    if let Some(label) = crate::i18n::lookup(&format!("field.{key}")) {
+        return label.to_string();
+    }
     let s = key.replace('_', " ");
     let mut c = s.chars();
     c.next()
@@ -39,34 +45,96 @@ fn scalar(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.as_f64().map(format_number).unwrap_or_default(),
-        Value::Bool(true) => "Yes".into(),
-        Value::Bool(false) => "No".into(),
+        Value::Bool(true) => t("print.yes").into(),
+        Value::Bool(false) => t("print.no").into(),
         Value::Array(a) => a.iter().map(scalar).collect::<Vec<_>>().join(", "),
         Value::Object(m) => m
             .iter()
             .filter(|(_, v)| !is_blank(v))
-            .map(|(k, v)| format!("{}: {}", humanize(k), scalar(v)))
+            .map(|(k, v)| tf("print.pair", &[&humanize(k), &cell(k, v)]))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(t("step4.list_sep")),
         Value::Null => String::new(),
     }
 }
 
+/// A field's label, knowing what it is part of: the opportunity assessment's answers are
+/// named by their statements, and a few fields have a name of their own in one table
+/// (`field.<table>.<name>`, e.g. a contact's title is a job title).
+fn label_in(parent: &str, key: &str) -> String {
+    if let Some(label) = crate::i18n::lookup(&format!("field.{parent}.{key}")) {
+        return label.to_string();
+    }
+    if parent == "assessment" {
+        if let Some(q) = crate::model::assessment::QUESTIONS
+            .iter()
+            .find(|q| q.key == key)
+        {
+            return q.text().to_string();
+        }
+    }
+    humanize(key)
+}
+
+/// A stored value as a reader wants it: a closed-list value by its label, a date in the
+/// language's style, anything else as `scalar` writes it.
+fn cell(field: &str, v: &Value) -> String {
+    fn label<T: Choice>(key: &str) -> Option<String> {
+        T::from_key(key).map(|c| c.label().to_string())
+    }
+    if let (Value::Array(rows), "cells") = (v, field) {
+        return rows
+            .iter()
+            .map(|row| match row {
+                Value::Array(cells) => cells
+                    .iter()
+                    .map(|c| {
+                        c.as_str()
+                            .and_then(label::<crate::model::plan::Uptake>)
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => scalar(other),
+            })
+            .collect::<Vec<_>>()
+            .join(t("step4.list_sep"));
+    }
+    if let Value::String(s) = v {
+        let choice = match field {
+            "level" => label::<crate::model::plan::AccountLevel>(s),
+            "review_frequency" => label::<crate::model::plan::ReviewFrequency>(s),
+            "role" => label::<BuyingRole>(s),
+            "attitude" => label::<Attitude>(s),
+            "status" => label::<crate::model::plan::ActionStatus>(s),
+            "kind" => label::<ForceKind>(s),
+            _ => None,
+        };
+        if let Some(c) = choice {
+            return c;
+        }
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return crate::i18n::date(d);
+        }
+    }
+    scalar(v)
+}
+
 /// Any part of a plan as text: objects as labelled lists, lists of rows as tables.
-fn render(v: &Value) -> AnyView {
+fn render(v: &Value, parent: &str) -> AnyView {
     match v {
         Value::Object(m) => {
             let items = m
                 .iter()
                 .filter(|(k, v)| !is_blank(v) && k.as_str() != "snapshot")
                 .map(|(k, v)| {
-                    let label = humanize(k);
+                    let label = label_in(parent, k);
                     match v {
                         Value::Array(rows) if rows.iter().all(Value::is_object) => {
-                            view! { <div class="print-block"><dt>{label}</dt><dd>{table(rows)}</dd></div> }.into_any()
+                            view! { <div class="print-block"><dt>{label}</dt><dd>{table(rows, k)}</dd></div> }.into_any()
                         }
-                        Value::Object(_) => view! { <div class="print-block"><dt>{label}</dt><dd>{render(v)}</dd></div> }.into_any(),
-                        _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{scalar(v)}</dd></div> }.into_any(),
+                        Value::Object(_) => view! { <div class="print-block"><dt>{label}</dt><dd>{render(v, k)}</dd></div> }.into_any(),
+                        _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{cell(k, v)}</dd></div> }.into_any(),
                     }
                 })
                 .collect_view();
@@ -76,7 +144,7 @@ fn render(v: &Value) -> AnyView {
     }
 }
 
-fn table(rows: &[Value]) -> AnyView {
+fn table(rows: &[Value], parent: &str) -> AnyView {
     let mut cols: Vec<String> = Vec::new();
     for r in rows {
         if let Value::Object(m) = r {
@@ -89,14 +157,14 @@ fn table(rows: &[Value]) -> AnyView {
     }
     let head = cols
         .iter()
-        .map(|c| view! { <th scope="col">{humanize(c)}</th> })
+        .map(|c| view! { <th scope="col">{label_in(parent, c)}</th> })
         .collect_view();
     let body = rows
         .iter()
         .map(|r| {
             let cells = cols
                 .iter()
-                .map(|c| view! { <td>{r.get(c).map(scalar).unwrap_or_default()}</td> })
+                .map(|c| view! { <td>{r.get(c).map(|v| cell(c, v)).unwrap_or_default()}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
@@ -125,13 +193,13 @@ pub fn PrintPage() -> impl IntoView {
             let settings = ws.settings.with_untracked(|s| s.scoring.clone());
             let snap = snapshot(&p);
             let steps = (0..7).map(|i| {
-                let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k)).map(render).collect_view();
-                view! { <section class="print-step"><h2>{format!("Step {} — {}", i + 1, STEP_NAMES[i])}</h2>{parts}</section> }
+                let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k).map(|v| render(v, k))).collect_view();
+                view! { <section class="print-step"><h2>{tf("print.step_heading", &[&(i + 1), &step_name(i as u8 + 1)])}</h2>{parts}</section> }
             }).collect_view();
             view! {
                 <article class="print-view">
                     <div class="print-actions">
-                        <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                        <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{t("plan.print")}</button>
                     </div>
                     {summary(&p, &settings)}
                     <section class="print-step"><RelationshipMap /></section>
@@ -147,9 +215,12 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
     let now = today();
     let h = &p.header;
     let period = match (h.period_start, h.period_end) {
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        (Some(a), None) => format!("from {a}"),
-        _ => "not set".into(),
+        (Some(a), Some(b)) => tf(
+            "print.period",
+            &[&crate::i18n::date(a), &crate::i18n::date(b)],
+        ),
+        (Some(a), None) => tf("print.period_from", &[&crate::i18n::date(a)]),
+        _ => t("print.not_set").into(),
     };
     let objectives = p
         .blueprint
@@ -157,7 +228,7 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
         .iter()
         .map(|o| {
             let target = o.target.map(format_number).unwrap_or_default();
-            view! { <li>{o.title.clone()} {(!o.measure.is_empty()).then(|| format!(" — {}: {target}", o.measure))} {o.due.map(|d| format!(" by {d}"))}</li> }
+            view! { <li>{o.title.clone()} {(!o.measure.is_empty()).then(|| tf("print.measure", &[&o.measure, &target]))} {o.due.map(|d| tf("print.by", &[&crate::i18n::date(d)]))}</li> }
         })
         .collect_view();
     let mut open: Vec<_> = p
@@ -178,7 +249,7 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
         .take(6)
         .map(|a| {
             let late = is_action_overdue(a.status, a.due, now);
-            view! { <li>{a.what.clone()} " — " {a.owner.clone()} {a.due.map(|d| format!(", due {d}"))} {late.then_some(" (overdue)")}</li> }
+            view! { <li>{a.what.clone()} " — " {a.owner.clone()} {a.due.map(|d| tf("print.due", &[&crate::i18n::date(d)]))} {late.then_some(t("print.overdue"))}</li> }
         })
         .collect_view();
     let key_people = p
@@ -186,7 +257,7 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
         .contacts
         .iter()
         .filter(|c| matches!(c.role, BuyingRole::DecisionMaker | BuyingRole::EconomicBuyer | BuyingRole::Coach) || c.attitude <= Attitude::Opponent)
-        .map(|c| view! { <li>{c.name.clone()} ", " {c.title.clone()} " — " {c.role.label()} ", " {c.attitude.label().to_lowercase()} {(!c.owner.is_empty()).then(|| format!(" (ours: {})", c.owner))}</li> })
+        .map(|c| view! { <li>{tf("print.person", &[&c.name, &c.title, &c.role.label(), &c.attitude.label().to_lowercase()])} {(!c.owner.is_empty()).then(|| tf("print.ours", &[&c.owner]))}</li> })
         .collect_view();
     let mut risks: Vec<String> = Vec::new();
     if !p.blueprint.threats.trim().is_empty() {
@@ -201,7 +272,7 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
     );
     let warnings = relationship_warnings(&p.relationships.contacts, now).len();
     if warnings > 0 {
-        risks.push(format!("{warnings} relationship warnings (see step 3)."));
+        risks.push(tp("print.rel_warnings", warnings, &[&warnings]));
     }
     let risks = risks
         .into_iter()
@@ -209,21 +280,21 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
         .collect_view();
     view! {
         <section class="print-summary">
-            <p class="eyebrow">"Key account plan"</p>
+            <p class="eyebrow">{t("print.kap")}</p>
             <h1 id="step-heading" tabindex="-1">{p.display_name().to_string()}</h1>
-            <p>{h.level.label()} " account · " {h.industry.clone()} " · Plan period " {period} " · Prepared by " {h.prepared_by.clone()}</p>
+            <p>{tf("print.facts", &[&h.level.label(), &h.industry, &period, &h.prepared_by])}</p>
             <dl class="figures">
-                <div><dt>"Grade"</dt><dd>{s.grade.map(|g| g.label()).unwrap_or("—")}</dd></div>
-                <div><dt>"Quadrant"</dt><dd>{s.quadrant.map(|q| q.label()).unwrap_or("—")}</dd></div>
-                <div><dt>"Last year's sales"</dt><dd>{p.portfolio.last_year_sales.map(format_number).unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>"Share of spend"</dt><dd>{p.portfolio.share_of_spend.map(|v| format!("{}%", format_number(v))).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{t("portfolio.grade")}</dt><dd>{s.grade.map(|g| g.label()).unwrap_or("—")}</dd></div>
+                <div><dt>{t("portfolio.quadrant")}</dt><dd>{s.quadrant.map(|q| q.label()).unwrap_or("—")}</dd></div>
+                <div><dt>{t("portfolio.last_sales")}</dt><dd>{p.portfolio.last_year_sales.map(format_number).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{t("print.share")}</dt><dd>{p.portfolio.share_of_spend.map(|v| format!("{}%", format_number(v))).unwrap_or_else(|| "—".into())}</dd></div>
             </dl>
             {s.quadrant.map(|q| view! { <p class="advice">{strategy_advice(q.strategy())}</p> })}
             <div class="print-cols">
-                <div><h2>"Objectives"</h2><ul>{objectives}</ul></div>
-                <div><h2>"Next actions"</h2><ul>{actions}</ul></div>
-                <div><h2>"Key relationships"</h2><ul>{key_people}</ul></div>
-                <div><h2>"Risks"</h2><ul>{risks}</ul></div>
+                <div><h2>{t("step4.objectives")}</h2><ul>{objectives}</ul></div>
+                <div><h2>{t("print.next_actions")}</h2><ul>{actions}</ul></div>
+                <div><h2>{t("print.key_rel")}</h2><ul>{key_people}</ul></div>
+                <div><h2>{t("print.risks")}</h2><ul>{risks}</ul></div>
             </div>
         </section>
     }

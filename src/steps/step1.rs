@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::components::field::{field, section, Binding, FieldSpec, Kind};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, ReviewFrequency};
@@ -16,50 +18,36 @@ use crate::{bind, bind_choice};
 
 pub fn criterion_label(c: Criterion) -> &'static str {
     match c {
-        Criterion::Profit => "Profit from the customer",
-        Criterion::Growth => "Growth",
-        Criterion::ReferenceValue => "Reference value",
-        Criterion::StrategicValue => "Strategic value",
-        Criterion::ProductAdvantage => "Product advantage",
-        Criterion::ServiceAdvantage => "Service advantage",
-        Criterion::LocationAdvantage => "Location advantage",
-        Criterion::CompetitorFocus => "Competitors' focus on it",
+        Criterion::Profit => t("step1.c_profit"),
+        Criterion::Growth => t("step1.c_growth"),
+        Criterion::ReferenceValue => t("step1.c_reference"),
+        Criterion::StrategicValue => t("step1.c_strategic"),
+        Criterion::ProductAdvantage => t("step1.c_product"),
+        Criterion::ServiceAdvantage => t("step1.c_service"),
+        Criterion::LocationAdvantage => t("step1.c_location"),
+        Criterion::CompetitorFocus => t("step1.c_competitor"),
     }
 }
 
 fn criterion_hint(c: Criterion) -> &'static str {
     match c {
-        Criterion::Profit => "5: among our most profitable customers. 1: loses us money.",
-        Criterion::Growth => {
-            "How fast is their business, and their spend in our categories, growing?"
-        }
-        Criterion::ReferenceValue => {
-            "Would winning them help us win others? Do others follow them?"
-        }
-        Criterion::StrategicValue => {
-            "Does the account open a market, a technology or a capability for us?"
-        }
-        Criterion::ProductAdvantage => {
-            "How much better do our products fit their needs than the competition's?"
-        }
-        Criterion::ServiceAdvantage => {
-            "How much better is our service, delivery and support for them?"
-        }
-        Criterion::LocationAdvantage => {
-            "Are we close to their sites, or can we serve them locally?"
-        }
-        Criterion::CompetitorFocus => {
-            "5: competitors pay them little attention. 1: competitors fight hard for them."
-        }
+        Criterion::Profit => t("step1.h_profit"),
+        Criterion::Growth => t("step1.h_growth"),
+        Criterion::ReferenceValue => t("step1.h_reference"),
+        Criterion::StrategicValue => t("step1.h_strategic"),
+        Criterion::ProductAdvantage => t("step1.h_product"),
+        Criterion::ServiceAdvantage => t("step1.h_service"),
+        Criterion::LocationAdvantage => t("step1.h_location"),
+        Criterion::CompetitorFocus => t("step1.h_competitor"),
     }
 }
 
 pub fn strategy_advice(s: StrategyKind) -> &'static str {
     match s {
-        StrategyKind::Consolidate => "Consolidate: help the customer succeed, share market insight with them and anticipate their needs, so the position you hold is kept.",
-        StrategyKind::Invest => "Invest: the account is worth more than your position in it. Give more value (price, service, product, a closer relationship) to raise your ability to win.",
-        StrategyKind::Harvest => "Harvest: use your strong position in an account of modest attraction. Raise the minimum order, cut the cost to serve and focus on profit.",
-        StrategyKind::Maintain => "Maintain: serve efficiently, for example through channels. Consider withdrawing if the account is unprofitable and not strategic.",
+        StrategyKind::Consolidate => t("step1.s_consolidate"),
+        StrategyKind::Invest => t("step1.s_invest"),
+        StrategyKind::Harvest => t("step1.s_harvest"),
+        StrategyKind::Maintain => t("step1.s_maintain"),
     }
 }
 
@@ -93,7 +81,7 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
                 .hint(criterion_hint(c)),
                 FieldSpec::new(
                     format!("note-{key}"),
-                    format!("Note on {}", criterion_label(c).to_lowercase()),
+                    tf("step1.note_on", &[&criterion_label(c).to_lowercase()]),
                     Kind::Text,
                     note,
                 )
@@ -110,7 +98,7 @@ fn axis_fields(axis: Axis) -> impl IntoView {
     view! {
         <div class="form-grid single">{scores.into_iter().map(field).collect_view()}</div>
         <details class="more">
-            <summary>"Notes on these scores"</summary>
+            <summary>{t("step1.notes_scores")}</summary>
             <div class="form-grid single">{notes.into_iter().map(field).collect_view()}</div>
         </details>
     }
@@ -120,97 +108,95 @@ pub fn view() -> AnyView {
     let header = vec![
         FieldSpec::new(
             "header-account_name",
-            "Account name",
+            t("portfolio.account_name"),
             Kind::Text,
             bind!(header.account_name),
         ),
         FieldSpec::new(
             "header-level",
-            "Account level",
+            t("step1.level"),
             Kind::choice::<AccountLevel>(),
             bind_choice!(header.level),
         )
-        .hint("Territory, regional, national or global: plans roll up by level."),
+        .hint(t("step1.level_hint")),
         FieldSpec::new(
             "header-industry",
-            "Industry",
+            t("step1.industry"),
             Kind::Text,
             bind!(header.industry),
         ),
         FieldSpec::new(
             "header-prepared_by",
-            "Prepared by",
+            t("step1.prepared_by"),
             Kind::Text,
             bind!(header.prepared_by),
         ),
         FieldSpec::new(
             "header-period_start",
-            "Plan period from",
+            t("step1.period_from"),
             Kind::Date,
             bind!(header.period_start),
         ),
         FieldSpec::new(
             "header-period_end",
-            "Plan period to",
+            t("step1.period_to"),
             Kind::Date,
             bind!(header.period_end),
         ),
         FieldSpec::new(
             "header-review_frequency",
-            "Review the plan",
+            t("step1.review"),
             Kind::choice::<ReviewFrequency>(),
             bind_choice!(header.review_frequency),
         ),
         FieldSpec::new(
             "header-team",
-            "Key account team",
+            t("step1.team"),
             Kind::Text,
             bind!(header.team),
         )
-        .hint(
-            "Who works on this account with you: sales, technical support, supply chain, finance…",
-        ),
+        .hint(t("step1.team_hint")),
     ];
     let worth = vec![
         FieldSpec::new(
             "portfolio-last_year_sales",
-            "Last year's sales to them",
+            t("step1.last_sales"),
             Kind::Money,
             bind!(portfolio.last_year_sales),
         ),
         FieldSpec::new(
             "portfolio-last_year_profit",
-            "Last year's profit from them",
+            t("step1.last_profit"),
             Kind::Money,
             bind!(portfolio.last_year_profit),
         ),
         FieldSpec::new(
             "portfolio-share_of_spend",
-            "Our share of their spend",
+            t("step1.share"),
             Kind::Percent,
             bind!(portfolio.share_of_spend),
         )
-        .hint("Of everything they buy in our categories, how much comes from us?"),
+        .hint(t("step1.share_hint")),
     ];
     view! {
-        {section("header", "The account", "", header)}
+        {section("header", t("step1.the_account"), "", header)}
         <section class="card" id="screening">
-            <h2>"Screening matrix"</h2>
-            <p class="section-intro">"Score each criterion from 1 (poor) to 5 (excellent). An account that misses on one criterion can still qualify by scoring higher on others."</p>
+            <h2>{t("portfolio.matrix")}</h2>
+            <p class="section-intro">{t("step1.matrix_intro")}</p>
             <div class="two-col">
                 <div>
-                    <h3>"Customer attractiveness"</h3>
+                    <h3>{t("step1.attr")}</h3>
                     {axis_fields(Axis::Attractiveness)}
                 </div>
                 <div>
-                    <h3>"Our ability to win"</h3>
+                    <h3>{t("step1.ability")}</h3>
                     {axis_fields(Axis::Ability)}
                 </div>
             </div>
             <ScreeningResult />
             <WeightsEditor />
         </section>
-        {section("worth", "What the account is worth", "", worth)}
+        {section("worth", t("step1.worth"), "", worth)}
     }
     .into_any()
 }
@@ -233,22 +219,21 @@ fn ScreeningResult() -> impl IntoView {
                 let quadrant = r.quadrant;
                 view! {
                     <dl class="figures">
-                        <div><dt>"Attractiveness"</dt><dd data-testid="attractiveness">{fmt(r.attractiveness)}</dd></div>
-                        <div><dt>"Ability to win"</dt><dd data-testid="ability">{fmt(r.ability)}</dd></div>
-                        <div><dt>"Quadrant"</dt><dd data-testid="quadrant">{quadrant.map(|q| q.label()).unwrap_or("—")}</dd></div>
-                        <div><dt>"Grade"</dt><dd data-testid="grade">{r.grade.map(|g| g.label()).unwrap_or("—")}</dd></div>
-                        <div><dt>"Improvement potential"</dt><dd data-testid="potential">{r.potential.map(|p| format!("{p:.0} / 100")).unwrap_or_else(|| "—".into())}</dd></div>
+                        <div><dt>{t("step1.attractiveness")}</dt><dd data-testid="attractiveness">{fmt(r.attractiveness)}</dd></div>
+                        <div><dt>{t("step1.ability_short")}</dt><dd data-testid="ability">{fmt(r.ability)}</dd></div>
+                        <div><dt>{t("portfolio.quadrant")}</dt><dd data-testid="quadrant">{quadrant.map(|q| q.label()).unwrap_or("—")}</dd></div>
+                        <div><dt>{t("portfolio.grade")}</dt><dd data-testid="grade">{r.grade.map(|g| g.label()).unwrap_or("—")}</dd></div>
+                        <div><dt>{t("step1.potential")}</dt><dd data-testid="potential">{r.potential.map(|p| format!("{p:.0} / 100")).unwrap_or_else(|| "—".into())}</dd></div>
                     </dl>
                     {match quadrant {
                         Some(q) => view! {
                             <MiniMatrix a=r.attractiveness.unwrap_or(1.0) b=r.ability.unwrap_or(1.0) quadrant=q />
-                            <p class="advice" data-testid="strategy"><strong>{q.label()} " account. "</strong>{strategy_advice(q.strategy())}</p>
+                            <p class="advice" data-testid="strategy"><strong>{tf("step1.quadrant_account", &[&q.label()])}</strong>{strategy_advice(q.strategy())}</p>
                         }.into_any(),
-                        None => view! { <p class="muted">"Score at least one criterion on each axis to place the account on the matrix."</p> }.into_any(),
+                        None => view! { <p class="muted">{t("step1.place_hint")}</p> }.into_any(),
                     }}
                     <p class="muted small">
-                        "Each axis is the weighted mean of its scored criteria (unscored ones are left out). The grade comes from the mean of both axes. "
-                        "Improvement potential is attractiveness (1–5, as 0–1) × the share of their spend you do not yet have, × 100: rank accounts on it and move time to the highest."
+                        {t("step1.how_scored")}
                     </p>
                 }.into_any()
             }}
@@ -262,9 +247,9 @@ fn MiniMatrix(a: f64, b: f64, quadrant: Quadrant) -> impl IntoView {
     // x: ability to win (1–5), y: attractiveness (1–5, up).
     let x = 20.0 + (b - 1.0) / 4.0 * 160.0;
     let y = 180.0 - (a - 1.0) / 4.0 * 160.0;
-    let label = format!(
-        "On the screening matrix: attractiveness {a:.1}, ability to win {b:.1}, {} quadrant.",
-        quadrant.label()
+    let label = tf(
+        "step1.mini_aria",
+        &[&format!("{a:.1}"), &format!("{b:.1}"), &quadrant.label()],
     );
     view! {
         <svg class="mini-matrix" viewBox="0 0 200 200" role="img" aria-label=label>
@@ -272,12 +257,12 @@ fn MiniMatrix(a: f64, b: f64, quadrant: Quadrant) -> impl IntoView {
             <rect x="100" y="20" width="80" height="80" class="q core" />
             <rect x="20" y="100" width="80" height="80" class="q peripheral" />
             <rect x="100" y="100" width="80" height="80" class="q general" />
-            <text x="60" y="64" class="ql">"Core potential"</text>
-            <text x="140" y="64" class="ql">"Core"</text>
-            <text x="60" y="144" class="ql">"Peripheral"</text>
-            <text x="140" y="144" class="ql">"General"</text>
-            <text x="100" y="197" class="axis">"Ability to win →"</text>
-            <text x="8" y="100" class="axis" transform="rotate(-90 8 100)">"Attractiveness →"</text>
+            <text x="60" y="64" class="ql">{t("choice.quadrant.core_potential")}</text>
+            <text x="140" y="64" class="ql">{t("choice.quadrant.core")}</text>
+            <text x="60" y="144" class="ql">{t("choice.quadrant.peripheral")}</text>
+            <text x="140" y="144" class="ql">{t("choice.quadrant.general")}</text>
+            <text x="100" y="197" class="axis">{t("step1.ability_axis")}</text>
+            <text x="8" y="100" class="axis" transform="rotate(-90 8 100)">{t("step1.attr_axis")}</text>
             <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="7" class="dot" />
         </svg>
     }
@@ -299,7 +284,7 @@ fn WeightsEditor() -> impl IntoView {
                 <input id=id type="text" inputmode="decimal" prop:value=move || ws.settings.with(|s| crate::model::text::format_number(g(s)))
                     on:change=move |ev| match crate::model::text::parse_number(&event_target_value(&ev)) {
                         Ok(Some(v)) if v >= 0.0 => { ws.settings.update(|s| set(s, v)); ws.save_settings(); error.set(None); }
-                        _ => error.set(Some("Type a number of 0 or more.".into())),
+                        _ => error.set(Some(t("step1.number_required").into())),
                     } />
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
@@ -319,12 +304,12 @@ fn WeightsEditor() -> impl IntoView {
         .collect_view();
     view! {
         <details class="more">
-            <summary>"Weights and grade thresholds (for all your plans)"</summary>
-            <p class="muted small">"Weights are relative within each axis. Changing them re-scores every plan in this browser."</p>
+            <summary>{t("step1.weights")}</summary>
+            <p class="muted small">{t("step1.weights_note")}</p>
             <div class="form-grid">{weights}</div>
             <div class="form-grid">
-                {number("Gold from (mean score)".into(), Arc::new(|s| s.scoring.gold_min), Arc::new(|s, v| s.scoring.gold_min = v), "gold-min".into())}
-                {number("Silver from (mean score)".into(), Arc::new(|s| s.scoring.silver_min), Arc::new(|s, v| s.scoring.silver_min = v), "silver-min".into())}
+                {number(t("step1.gold_from").into(), Arc::new(|s| s.scoring.gold_min), Arc::new(|s, v| s.scoring.gold_min = v), "gold-min".into())}
+                {number(t("step1.silver_from").into(), Arc::new(|s| s.scoring.silver_min), Arc::new(|s, v| s.scoring.silver_min = v), "silver-min".into())}
             </div>
         </details>
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::bind;
 use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
@@ -14,141 +16,144 @@ pub fn view() -> AnyView {
     let facts = vec![
         FieldSpec::new(
             "customer-main_business",
-            "Main business",
+            t("step2.main_business"),
             Kind::Text,
             bind!(customer.main_business),
         )
-        .hint("What are the customer's products and services? Who are their main customers?"),
-        FieldSpec::new("customer-size", "Size", Kind::Text, bind!(customer.size))
-            .hint("Revenue, staff, sites."),
+        .hint(t("step2.main_business_hint")),
+        FieldSpec::new(
+            "customer-size",
+            t("step2.size"),
+            Kind::Text,
+            bind!(customer.size),
+        )
+        .hint(t("step2.size_hint")),
         FieldSpec::new(
             "customer-website",
-            "Website",
+            t("step2.website"),
             Kind::Text,
             bind!(customer.website),
         )
         .more(),
         FieldSpec::new(
             "customer-address",
-            "Address",
+            t("step2.address"),
             Kind::Text,
             bind!(customer.address),
         )
         .more(),
         FieldSpec::new(
             "customer-strategy",
-            "Their strategy and development plans",
+            t("step2.strategy"),
             Kind::LongText,
             bind!(customer.strategy),
         )
-        .hint("Where is the customer going? What are the motivations that drive their business?"),
+        .hint(t("step2.strategy_hint")),
         FieldSpec::new(
             "customer-pain_points",
-            "Management pain points",
+            t("step2.pain"),
             Kind::LongText,
             bind!(customer.pain_points),
         )
-        .hint("What are the client's key issues? What keeps their managers awake?"),
+        .hint(t("step2.pain_hint")),
         FieldSpec::new(
             "customer-kpis",
-            "Their key performance indicators",
+            t("step2.kpis"),
             Kind::LongText,
             bind!(customer.kpis),
         )
-        .hint("How are they measured? How does the customer define value?"),
+        .hint(t("step2.kpis_hint")),
         FieldSpec::new(
             "customer-culture",
-            "Corporate culture",
+            t("step2.culture"),
             Kind::LongText,
             bind!(customer.culture),
         )
-        .hint("What are their values? How do they generally view suppliers?")
+        .hint(t("step2.culture_hint"))
         .more(),
         FieldSpec::new(
             "customer-industry_situation",
-            "Industry situation",
+            t("step2.industry"),
             Kind::LongText,
             bind!(customer.industry_situation),
         )
         .more(),
         FieldSpec::new(
             "customer-regulatory_pressures",
-            "Regulatory pressures",
+            t("step2.regulatory"),
             Kind::LongText,
             bind!(customer.regulatory_pressures),
         )
-        .hint("Which government rules and requirements must they meet?")
+        .hint(t("step2.regulatory_hint"))
         .more(),
         FieldSpec::new(
             "customer-financial_trend",
-            "Revenue and profit trend",
+            t("step2.trend"),
             Kind::LongText,
             bind!(customer.financial_trend),
         )
-        .hint(
-            "What are their revenue and profit trends? How do they compare with similar companies?",
-        )
+        .hint(t("step2.trend_hint"))
         .more(),
     ];
     let needs = vec![
         FieldSpec::new(
             "customer-needs_application",
-            "Application and service needs",
+            t("step2.need_app"),
             Kind::LongText,
             bind!(customer.needs_application),
         )
-        .hint("What must our products and services do for them?"),
+        .hint(t("step2.need_app_hint")),
         FieldSpec::new(
             "customer-needs_relationship",
-            "Relationship and cooperation needs",
+            t("step2.need_rel"),
             Kind::LongText,
             bind!(customer.needs_relationship),
         )
-        .hint("Special treatment, partnership, how they like to work with suppliers."),
+        .hint(t("step2.need_rel_hint")),
         FieldSpec::new(
             "customer-needs_personal",
-            "Personal and psychological needs",
+            t("step2.need_personal"),
             Kind::LongText,
             bind!(customer.needs_personal),
         )
-        .hint("What do the people involved want for themselves: recognition, safety, less work?"),
+        .hint(t("step2.need_personal_hint")),
         FieldSpec::new(
             "customer-technology",
-            "Technology environment",
+            t("step2.tech"),
             Kind::LongText,
             bind!(customer.technology),
         )
-        .hint("Platforms, systems and interfaces, quality and safety certifications.")
+        .hint(t("step2.tech_hint"))
         .more(),
     ];
     let cost = vec![
         FieldSpec::new(
             "customer-gross_margin_pct",
-            "Gross margin on their purchases",
+            t("step2.margin"),
             Kind::Percent,
             bind!(customer.gross_margin_pct),
         ),
         FieldSpec::new(
             "customer-cost_promotion",
-            "Cost to serve: promotion",
+            t("step2.cost_promo"),
             Kind::Money,
             bind!(customer.cost_promotion),
         ),
         FieldSpec::new(
             "customer-cost_sales_staff",
-            "Cost to serve: sales staff",
+            t("step2.cost_staff"),
             Kind::Money,
             bind!(customer.cost_sales_staff),
         ),
         FieldSpec::new(
             "customer-cost_logistics",
-            "Cost to serve: warehouse and delivery",
+            t("step2.cost_logistics"),
             Kind::Money,
             bind!(customer.cost_logistics),
         ),
         FieldSpec::new(
             "customer-cost_other",
-            "Cost to serve: other",
+            t("step2.cost_other"),
             Kind::Money,
             bind!(customer.cost_other),
         ),
@@ -156,71 +161,71 @@ pub fn view() -> AnyView {
     let service = vec![
         FieldSpec::new(
             "customer-on_time_pct",
-            "Orders delivered on time",
+            t("step2.on_time"),
             Kind::Percent,
             bind!(customer.on_time_pct),
         ),
         FieldSpec::new(
             "customer-stock_outs",
-            "Stock-outs last year",
-            Kind::Number("times"),
+            t("step2.stock_outs"),
+            Kind::Number(t("step2.times")),
             bind!(customer.stock_outs),
         ),
         FieldSpec::new(
             "customer-invoice_accuracy_pct",
-            "Invoice accuracy",
+            t("step2.invoice"),
             Kind::Percent,
             bind!(customer.invoice_accuracy_pct),
         ),
     ];
     let sales = TableSpec::<ProductSales> {
         id: "sales",
-        title: "Sales by product",
-        intro: "What they bought from us, product by product, over the last years.",
-        noun: "product",
+        title: t("step2.sales_title"),
+        intro: t("step2.sales_intro"),
+        noun: t("step2.product_noun"),
         rows: |p| &p.customer.sales,
         rows_mut: |p| &mut p.customer.sales,
         columns: vec![
-            col!(ProductSales, product, "Product", Kind::Text),
-            col!(ProductSales, year_before, "Two years ago", Kind::Money),
-            col!(ProductSales, last_year, "Last year", Kind::Money),
-            col!(ProductSales, this_year, "This year", Kind::Money),
+            col!(ProductSales, product, t("step2.product"), Kind::Text),
+            col!(ProductSales, year_before, t("step2.two_years"), Kind::Money),
+            col!(ProductSales, last_year, t("step2.last_year"), Kind::Money),
+            col!(ProductSales, this_year, t("step2.this_year"), Kind::Money),
         ],
         caption: |r| r.product.clone(),
         badge: None,
     };
     let wallet = TableSpec::<WalletShare> {
         id: "wallet",
-        title: "Share of wallet",
-        intro: "Of what they spend in our categories, how much goes to us and to each competitor?",
-        noun: "supplier",
+        title: t("step2.wallet_title"),
+        intro: t("step2.wallet_intro"),
+        noun: t("step2.supplier_noun"),
         rows: |p| &p.customer.wallet,
         rows_mut: |p| &mut p.customer.wallet,
         columns: vec![
             col!(
                 WalletShare,
                 supplier,
-                "Supplier",
+                t("step2.supplier"),
                 Kind::Text,
-                "Us, or a competitor by name"
+                t("step2.supplier_hint")
             ),
-            col!(WalletShare, share_pct, "Share", Kind::Percent),
-            col!(WalletShare, note, "Note", Kind::Text),
+            col!(WalletShare, share_pct, t("step2.share"), Kind::Percent),
+            col!(WalletShare, note, t("common.note"), Kind::Text),
         ],
         caption: |r| r.supplier.clone(),
         badge: Some(|p, _| {
             let total: f64 = p.customer.wallet.iter().filter_map(|w| w.share_pct).sum();
-            (total > 100.5).then(|| format!("Shares add up to {}%", format_number(total)))
+            (total > 100.5).then(|| tf("step2.shares_sum", &[&format_number(total)]))
         }),
     };
     view! {
-        {section("customer-file", "The customer file", "", facts)}
-        {section("needs", "Their needs in three dimensions", "", needs)}
+        {section("customer-file", t("step2.customer_file"), "", facts)}
+        {section("needs", t("step2.needs"), "", needs)}
         {table(sales)}
-        {section("cost-to-serve", "Margin and cost to serve", "", cost)}
+        {section("cost-to-serve", t("step2.cost_title"), "", cost)}
         <CustomerProfit />
         {table(wallet)}
-        {section("service", "Our service performance", "", service)}
+        {section("service", t("step2.service"), "", service)}
         {crate::components::penetration::penetration()}
     }
     .into_any()
@@ -236,19 +241,19 @@ fn CustomerProfit() -> impl IntoView {
     });
     view! {
         <section class="card result" data-testid="customer-profit" aria-live="polite">
-            <h2>"Customer profit"</h2>
+            <h2>{t("step2.customer_profit")}</h2>
             {move || match profit.get().flatten() {
                 Some(cp) => view! {
                     <dl class="figures">
-                        <div><dt>"Sales"</dt><dd>{format_number(cp.revenue)}</dd></div>
-                        <div><dt>"Gross profit"</dt><dd>{format_number(cp.gross_profit)}</dd></div>
-                        <div><dt>"Cost to serve"</dt><dd>{format_number(cp.cost_to_serve)}</dd></div>
-                        <div><dt>"Customer profit"</dt><dd data-testid="profit-amount">{format_number(cp.profit)}</dd></div>
-                        <div><dt>"As % of sales"</dt><dd data-testid="profit-pct">{cp.profit_pct.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "—".into())}</dd></div>
+                        <div><dt>{t("step2.sales")}</dt><dd>{format_number(cp.revenue)}</dd></div>
+                        <div><dt>{t("step2.gross_profit")}</dt><dd>{format_number(cp.gross_profit)}</dd></div>
+                        <div><dt>{t("step2.cost_to_serve")}</dt><dd>{format_number(cp.cost_to_serve)}</dd></div>
+                        <div><dt>{t("step2.customer_profit")}</dt><dd data-testid="profit-amount">{format_number(cp.profit)}</dd></div>
+                        <div><dt>{t("step2.pct_sales")}</dt><dd data-testid="profit-pct">{cp.profit_pct.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "—".into())}</dd></div>
                     </dl>
-                    <p class="muted small">"Sales are last year's column of the sales table (or last year's sales from step 1); gross profit is sales × gross margin; customer profit is gross profit − cost to serve."</p>
+                    <p class="muted small">{t("step2.profit_note")}</p>
                 }.into_any(),
-                None => view! { <p class="muted">"Enter last year's sales and the gross margin to see what this customer really earns you."</p> }.into_any(),
+                None => view! { <p class="muted">{t("step2.profit_empty")}</p> }.into_any(),
             }}
         </section>
     }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::bind;
 use crate::components::field::{section, FieldSpec, Kind};
 use crate::components::relmap::RelationshipMap;
@@ -20,7 +22,7 @@ pub fn contact_options(p: &Plan) -> Vec<(String, String)> {
     std::iter::once((String::new(), "—".to_string()))
         .chain(p.relationships.contacts.iter().map(|c| {
             let name = if c.name.trim().is_empty() {
-                format!("Contact {}", c.id)
+                tf("relmap.contact_n", &[&c.id])
             } else {
                 c.name.clone()
             };
@@ -36,13 +38,13 @@ pub fn contact_name(p: &Plan, id: u32) -> String {
         .find(|c| c.id == id)
         .map(|c| c.name.clone())
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| format!("Contact {id}"))
+        .unwrap_or_else(|| tf("relmap.contact_n", &[&id]))
 }
 
 pub fn view() -> AnyView {
     let reports_to = Column::<Contact> {
         key: "reports_to",
-        label: "Reports to",
+        label: t("step3.reports_to"),
         hint: "",
         kind: Kind::Choice(Arc::new(contact_options)),
         get: |r| crate::model::text::FieldValue::to_text(&r.reports_to),
@@ -55,26 +57,32 @@ pub fn view() -> AnyView {
     };
     let contacts = TableSpec::<Contact> {
         id: "contacts",
-        title: "Contacts",
-        intro: "Everyone who takes part in the decision. Who on the client's team wants us to win? Who has the most authority?",
-        noun: "contact",
+        title: t("step3.contacts"),
+        intro: t("step3.contacts_intro"),
+        noun: t("step3.contact_noun"),
         rows: |p| &p.relationships.contacts,
         rows_mut: |p| &mut p.relationships.contacts,
         columns: vec![
-            col!(Contact, name, "Name", Kind::Text),
-            col!(Contact, title, "Title", Kind::Text),
-            col!(Contact, department, "Department", Kind::Text),
+            col!(Contact, name, t("step3.contact_name"), Kind::Text),
+            col!(Contact, title, t("step3.title"), Kind::Text),
+            col!(Contact, department, t("step3.department"), Kind::Text),
             reports_to,
-            col_choice!(Contact, role, "Buying role", BuyingRole),
-            col_choice!(Contact, attitude, "Attitude to us", Attitude),
-            col!(Contact, influence, "Influence on the decision", Kind::Rating),
-            col!(Contact, owner, "Relationship owner (our side)", Kind::Text),
-            col!(Contact, strength_now, "Relationship strength now", Kind::Rating).more(),
-            col!(Contact, strength_target, "Relationship strength target", Kind::Rating).more(),
-            col!(Contact, last_contact, "Last contact", Kind::Date).more(),
-            col!(Contact, contact_details, "Phone, e-mail", Kind::Text).more(),
-            col!(Contact, background, "Background", Kind::LongText).more(),
-            col!(Contact, interests, "Interests", Kind::LongText).more(),
+            col_choice!(Contact, role, t("step3.role"), BuyingRole),
+            col_choice!(Contact, attitude, t("step3.attitude"), Attitude),
+            col!(Contact, influence, t("step3.influence"), Kind::Rating),
+            col!(Contact, owner, t("step3.owner"), Kind::Text),
+            col!(Contact, strength_now, t("step3.strength_now"), Kind::Rating).more(),
+            col!(
+                Contact,
+                strength_target,
+                t("step3.strength_target"),
+                Kind::Rating
+            )
+            .more(),
+            col!(Contact, last_contact, t("step3.last_contact"), Kind::Date).more(),
+            col!(Contact, contact_details, t("step3.details"), Kind::Text).more(),
+            col!(Contact, background, t("step3.background"), Kind::LongText).more(),
+            col!(Contact, interests, t("step3.interests"), Kind::LongText).more(),
         ],
         caption: |c| {
             if c.title.trim().is_empty() {
@@ -84,29 +92,56 @@ pub fn view() -> AnyView {
             }
         },
         badge: Some(|_, c| match (c.role, c.attitude) {
-            (BuyingRole::Coach, _) => Some("Coach".into()),
-            (_, a) if a <= Attitude::Opponent && c.influence.unwrap_or(0) >= 4 => Some("Influential opponent".into()),
+            (BuyingRole::Coach, _) => Some(t("step3.coach_badge").into()),
+            (_, a) if a <= Attitude::Opponent && c.influence.unwrap_or(0) >= 4 => {
+                Some(t("step3.opponent_badge").into())
+            }
             _ => None,
         }),
     };
     let process = vec![
-        FieldSpec::new("rel-decision_process", "How do they decide?", Kind::LongText, bind!(relationships.decision_process))
-            .hint("What is the formal decision-making process? Who leads it, and when is the deadline?"),
-        FieldSpec::new("rel-stated_criteria", "Stated selection criteria", Kind::LongText, bind!(relationships.stated_criteria))
-            .hint("What are the selection criteria? Which one matters most, and why?"),
-        FieldSpec::new("rel-unstated_criteria", "Unstated criteria", Kind::LongText, bind!(relationships.unstated_criteria))
-            .hint("How do they really decide? What personal, subjective factors will weigh?"),
-        FieldSpec::new("rel-who_wants_us_to_win", "Who wants us to win?", Kind::LongText, bind!(relationships.who_wants_us_to_win))
-            .hint("Can they persuade their colleagues? Are they willing and able to help?"),
-        FieldSpec::new("rel-senior_meetings", "Senior leaders", Kind::LongText, bind!(relationships.senior_meetings))
-            .hint("How often do senior leaders of both sides meet? Who has the most authority, and do they want us to win?")
-            .more(),
+        FieldSpec::new(
+            "rel-decision_process",
+            t("step3.decide"),
+            Kind::LongText,
+            bind!(relationships.decision_process),
+        )
+        .hint(t("step3.decide_hint")),
+        FieldSpec::new(
+            "rel-stated_criteria",
+            t("step3.stated"),
+            Kind::LongText,
+            bind!(relationships.stated_criteria),
+        )
+        .hint(t("step3.stated_hint")),
+        FieldSpec::new(
+            "rel-unstated_criteria",
+            t("step3.unstated"),
+            Kind::LongText,
+            bind!(relationships.unstated_criteria),
+        )
+        .hint(t("step3.unstated_hint")),
+        FieldSpec::new(
+            "rel-who_wants_us_to_win",
+            t("step3.who_wants"),
+            Kind::LongText,
+            bind!(relationships.who_wants_us_to_win),
+        )
+        .hint(t("step3.who_wants_hint")),
+        FieldSpec::new(
+            "rel-senior_meetings",
+            t("step3.senior"),
+            Kind::LongText,
+            bind!(relationships.senior_meetings),
+        )
+        .hint(t("step3.senior_hint"))
+        .more(),
     ];
     view! {
         <Warnings />
         <RelationshipMap />
         {table(contacts)}
-        {section("decision", "The decision process", "", process)}
+        {section("decision", t("step3.decision"), "", process)}
     }
     .into_any()
 }
@@ -129,7 +164,7 @@ fn Warnings() -> impl IntoView {
     view! {
         <Show when=move || !warnings.with(Vec::is_empty)>
             <section class="card warnings" data-testid="relationship-warnings" aria-labelledby="warnings-h">
-                <h2 id="warnings-h">"Warnings"</h2>
+                <h2 id="warnings-h">{t("step3.warnings")}</h2>
                 <ul>{move || warnings.get().into_iter().map(|(t, anchor)| view! { <li><a href=format!("#{anchor}") on:click=move |ev| { ev.prevent_default(); focus(&anchor) }>{t}</a></li> }).collect_view()}</ul>
             </section>
         </Show>
@@ -142,14 +177,22 @@ fn focus(anchor: &str) {
 
 fn warning_text(p: &Plan, w: &RelationshipWarning) -> (String, String) {
     match w {
-        RelationshipWarning::NoCoach => ("No coach or insider is mapped: who on their side wants you to win?".into(), "contacts".into()),
-        RelationshipWarning::RoleUnfilled(r) => (format!("Nobody is mapped as {}.", r.label().to_lowercase()), "contacts".into()),
-        RelationshipWarning::DecisionMakerWithoutOwner(id) => {
-            (format!("{} decides, but nobody on our team owns the relationship.", contact_name(p, *id)), format!("contacts-{id}"))
-        }
-        RelationshipWarning::InfluentialOpponent(id) => {
-            (format!("{} is influential and against us: plan how to win them over or limit their influence.", contact_name(p, *id)), format!("contacts-{id}"))
-        }
-        RelationshipWarning::NotTouched(id) => (format!("{}: no contact recorded in the last 90 days.", contact_name(p, *id)), format!("contacts-{id}")),
+        RelationshipWarning::NoCoach => (t("step3.w_no_coach").into(), "contacts".into()),
+        RelationshipWarning::RoleUnfilled(r) => (
+            tf("step3.w_role", &[&r.label().to_lowercase()]),
+            "contacts".into(),
+        ),
+        RelationshipWarning::DecisionMakerWithoutOwner(id) => (
+            tf("step3.w_dm_owner", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
+        RelationshipWarning::InfluentialOpponent(id) => (
+            tf("step3.w_opponent", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
+        RelationshipWarning::NotTouched(id) => (
+            tf("step3.w_not_touched", &[&contact_name(p, *id)]),
+            format!("contacts-{id}"),
+        ),
     }
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::bind;
 use crate::components::field::{field, section, Binding, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
@@ -24,7 +26,7 @@ pub fn objective_options(p: &Plan) -> Vec<(String, String)> {
             (
                 o.id.to_string(),
                 if o.title.trim().is_empty() {
-                    format!("Objective {}", o.id)
+                    tf("step4.objective_n", &[&o.id])
                 } else {
                     o.title.clone()
                 },
@@ -39,7 +41,7 @@ pub fn action_options(p: &Plan) -> Vec<(String, String)> {
             (
                 a.id.to_string(),
                 if a.what.trim().is_empty() {
-                    format!("Action {}", a.id)
+                    tf("timeline.action_n", &[&a.id])
                 } else {
                     a.what.clone()
                 },
@@ -52,30 +54,30 @@ pub fn view() -> AnyView {
     let swot = vec![
         FieldSpec::new(
             "bp-opportunities",
-            "Opportunities",
+            t("step4.opportunities"),
             Kind::LongText,
             bind!(blueprint.opportunities),
         )
-        .hint("In their market, products and competition: where could we grow?")
+        .hint(t("step4.opportunities_hint"))
         .half(),
         FieldSpec::new(
             "bp-threats",
-            "Threats",
+            t("step4.threats"),
             Kind::LongText,
             bind!(blueprint.threats),
         )
-        .hint("What could cost us this account?")
+        .hint(t("step4.threats_hint"))
         .half(),
         FieldSpec::new(
             "bp-strengths",
-            "Our strengths",
+            t("step4.strengths"),
             Kind::LongText,
             bind!(blueprint.strengths),
         )
         .half(),
         FieldSpec::new(
             "bp-weaknesses",
-            "Our weaknesses",
+            t("step4.weaknesses"),
             Kind::LongText,
             bind!(blueprint.weaknesses),
         )
@@ -83,35 +85,55 @@ pub fn view() -> AnyView {
     ];
     let objectives = TableSpec::<Objective> {
         id: "objectives",
-        title: "Objectives",
-        intro: "Each objective needs a measure, a target and a date, or nobody can tell whether it was met.",
-        noun: "objective",
+        title: t("step4.objectives"),
+        intro: t("step4.objectives_intro"),
+        noun: t("step4.objective_noun"),
         rows: |p| &p.blueprint.objectives,
         rows_mut: |p| &mut p.blueprint.objectives,
         columns: vec![
-            col!(Objective, title, "Objective", Kind::Text, "e.g. Become their main supplier of coatings"),
-            col!(Objective, measure, "Measure", Kind::Text, "e.g. Annual sales, share of wallet"),
-            col!(Objective, last_year, "Last year's result", Kind::Number("")),
-            col!(Objective, target, "This year's target", Kind::Number("")),
-            col!(Objective, due, "By", Kind::Date),
+            col!(
+                Objective,
+                title,
+                t("step4.objective"),
+                Kind::Text,
+                t("step4.objective_hint")
+            ),
+            col!(
+                Objective,
+                measure,
+                t("step4.measure"),
+                Kind::Text,
+                t("step4.measure_hint")
+            ),
+            col!(
+                Objective,
+                last_year,
+                t("step4.last_result"),
+                Kind::Number("")
+            ),
+            col!(Objective, target, t("portfolio.target"), Kind::Number("")),
+            col!(Objective, due, t("step4.by"), Kind::Date),
         ],
         caption: |o| o.title.clone(),
-        badge: Some(|_, o| (o.measure.trim().is_empty() || o.target.is_none() || o.due.is_none()).then(|| "Needs a measure, target and date".to_string())),
+        badge: Some(|_, o| {
+            (o.measure.trim().is_empty() || o.target.is_none() || o.due.is_none())
+                .then(|| t("step4.needs_measure").to_string())
+        }),
     };
     let strategies = TableSpec::<Strategy> {
         id: "strategies",
-        title: "Strategies",
-        intro: "How you will reach the objectives, and why it will work.",
-        noun: "strategy",
+        title: t("step4.strategies"),
+        intro: t("step4.strategies_intro"),
+        noun: t("step4.strategy_noun"),
         rows: |p| &p.blueprint.strategies,
         rows_mut: |p| &mut p.blueprint.strategies,
         columns: vec![
-            col!(Strategy, title, "Strategy", Kind::Text),
-            col!(Strategy, reason, "Why it will work", Kind::LongText),
+            col!(Strategy, title, t("step4.strategy"), Kind::Text),
+            col!(Strategy, reason, t("step4.why"), Kind::LongText),
             col!(
                 Strategy,
                 objectives,
-                "Serves the objectives",
+                t("step4.serves"),
                 Kind::Multi(Arc::new(objective_options))
             ),
         ],
@@ -120,68 +142,71 @@ pub fn view() -> AnyView {
             (!s.objectives
                 .iter()
                 .any(|id| p.blueprint.objectives.iter().any(|o| o.id == *id)))
-            .then(|| "Tied to no objective".to_string())
+            .then(|| t("step4.no_objective").to_string())
         }),
     };
     let value = vec![
         FieldSpec::new(
             "bp-unique_value",
-            "Our unique business value to them",
+            t("step4.unique_value"),
             Kind::LongText,
             bind!(blueprint.unique_value),
         )
-        .hint("What can we deliver that competitors cannot? Have they confirmed they see it?"),
+        .hint(t("step4.unique_value_hint")),
         FieldSpec::new(
             "bp-value_measure",
-            "How the customer measures that value",
+            t("step4.value_measure"),
             Kind::LongText,
             bind!(blueprint.value_measure),
         ),
     ];
     let competitors = TableSpec::<Competitor> {
         id: "competitors",
-        title: "Competitors",
+        title: t("step4.competitors"),
         intro: "",
-        noun: "competitor",
+        noun: t("step4.competitor_noun"),
         rows: |p| &p.blueprint.competitors,
         rows_mut: |p| &mut p.blueprint.competitors,
         columns: vec![
-            col!(Competitor, name, "Competitor", Kind::Text),
-            col!(
-                Competitor,
-                position,
-                "Their position with this customer",
-                Kind::LongText
-            ),
+            col!(Competitor, name, t("step4.competitor"), Kind::Text),
+            col!(Competitor, position, t("step4.position"), Kind::LongText),
         ],
         caption: |c| c.name.clone(),
         badge: None,
     };
     let forces = TableSpec::<Force> {
         id: "forces",
-        title: "Force field",
-        intro: "What pushes this plan forward, and what holds it back? Weight each force 1–5. Answer each restraining force with an action from step 5.",
-        noun: "force",
+        title: t("step4.forces"),
+        intro: t("step4.forces_intro"),
+        noun: t("step4.force_noun"),
         rows: |p| &p.blueprint.forces,
         rows_mut: |p| &mut p.blueprint.forces,
         columns: vec![
-            col_choice!(Force, kind, "Kind", ForceKind),
-            col!(Force, text, "Force", Kind::Text),
-            col!(Force, weight, "Weight", Kind::Rating),
-            col!(Force, action, "Answered by action", Kind::Choice(Arc::new(action_options))),
+            col_choice!(Force, kind, t("step4.kind"), ForceKind),
+            col!(Force, text, t("step4.force"), Kind::Text),
+            col!(Force, weight, t("step4.weight"), Kind::Rating),
+            col!(
+                Force,
+                action,
+                t("step4.answered_by"),
+                Kind::Choice(Arc::new(action_options))
+            ),
         ],
         caption: |f| f.text.clone(),
         badge: Some(|p, f| {
-            (f.kind == ForceKind::Restraining && !f.action.is_some_and(|a| p.action.actions.iter().any(|x| x.id == a)))
-                .then(|| "No action answers it".to_string())
+            (f.kind == ForceKind::Restraining
+                && !f
+                    .action
+                    .is_some_and(|a| p.action.actions.iter().any(|x| x.id == a)))
+            .then(|| t("step4.no_action").to_string())
         }),
     };
     view! {
-        {section("swot", "Opportunities and threats", "", swot)}
+        {section("swot", t("step4.swot"), "", swot)}
         <SuggestedStrategy />
         {table(objectives)}
         {table(strategies)}
-        {section("value", "Our unique value", "", value)}
+        {section("value", t("step4.our_value"), "", value)}
         {table(competitors)}
         <OpportunityAssessment />
         {table(forces)}
@@ -204,10 +229,10 @@ fn SuggestedStrategy() -> impl IntoView {
         <aside class="card suggestion" data-testid="suggested-strategy">
             {move || match q.get() {
                 Some(q) => view! {
-                    <p><strong>"Suggested by the screening matrix: "</strong>{q.label()} " account. "
+                    <p><strong>{t("step4.suggested")}</strong>{tf("step1.quadrant_account", &[&q.label()])}
                     {crate::steps::step1::strategy_advice(q.strategy())}</p>
                 }.into_any(),
-                None => view! { <p class="muted">"Score the account in step 1 to see the strategy the screening matrix suggests."</p> }.into_any(),
+                None => view! { <p class="muted">{t("step4.score_first")}</p> }.into_any(),
             }}
         </aside>
     }
@@ -227,7 +252,7 @@ fn OpportunityAssessment() -> impl IntoView {
     let groups = GROUPS
         .iter()
         .enumerate()
-        .map(|(g, name)| {
+        .map(|(g, _)| {
             let fields = QUESTIONS
                 .iter()
                 .filter(|q| q.group == g)
@@ -250,37 +275,37 @@ fn OpportunityAssessment() -> impl IntoView {
                         },
                     );
                     field(
-                        FieldSpec::new(format!("assess-{key}"), q.text, Kind::Rating, binding)
-                            .hint(q.hint),
+                        FieldSpec::new(format!("assess-{key}"), q.text(), Kind::Rating, binding)
+                            .hint(q.hint()),
                     )
                 })
                 .collect_view();
-            view! { <div><h3>{*name}</h3><div class="form-grid single">{fields}</div></div> }
+            view! { <div><h3>{crate::model::assessment::group_name(g)}</h3><div class="form-grid single">{fields}</div></div> }
         })
         .collect_view();
     view! {
         <section class="card" id="assessment">
-            <h2>"Opportunity assessment"</h2>
-            <p class="section-intro">"Score each statement from 1 (not at all) to 5 (fully true). The answers add up to a go, caution or no-go view."</p>
+            <h2>{t("step4.assessment")}</h2>
+            <p class="section-intro">{t("step4.assessment_intro")}</p>
             <details class="more" open=start_open>
-                <summary>"The fifteen questions"</summary>
+                <summary>{t("step4.fifteen")}</summary>
                 <div class="three-col">{groups}</div>
             </details>
             <div class="result" aria-live="polite" data-testid="assessment-result">
                 {move || result.get().map(|r| {
                     let (class, text) = match r.verdict {
-                        Verdict::Go => ("verdict go", "Go"),
-                        Verdict::Caution => ("verdict caution", "Caution"),
-                        Verdict::NoGo => ("verdict nogo", "No-go"),
-                        Verdict::Unanswered => ("verdict", "Not enough answers yet"),
+                        Verdict::Go => ("verdict go", t("step4.go")),
+                        Verdict::Caution => ("verdict caution", t("step4.caution")),
+                        Verdict::NoGo => ("verdict nogo", t("step4.nogo")),
+                        Verdict::Unanswered => ("verdict", t("step4.not_enough")),
                     };
                     view! {
                         <p><span class=class data-testid="verdict">{text}</span>
-                            {r.mean.map(|m| format!(" — mean score {m:.1} from {} answers", r.answered))}</p>
+                            {r.mean.map(|m| tf("step4.mean_from", &[&format!("{m:.1}"), &r.answered]))}</p>
                         {(!r.weak.is_empty()).then(|| view! {
-                            <p>"Weak points: " {r.weak.join("; ")} "."</p>
+                            <p>{tf("step4.weak_points", &[&r.weak.join(t("step4.list_sep"))])}</p>
                         })}
-                        <p class="muted small">"Go: mean 3.5 or more and no group below 2.5. No-go: mean below 2.5 or a group below 2. Caution in between."</p>
+                        <p class="muted small">{t("step4.verdict_rule")}</p>
                     }
                 })}
             </div>
@@ -300,12 +325,12 @@ fn ForceBars() -> impl IntoView {
     });
     view! {
         <section class="card result" aria-live="polite" data-testid="force-balance">
-            <h2>"Balance of forces"</h2>
+            <h2>{t("step4.balance")}</h2>
             {move || {
                 let fs = forces.get();
                 let b = force_balance(&fs);
                 let Some(chance) = b.chance else {
-                    return view! { <p class="muted">"Weight at least one force to see the balance."</p> }.into_any();
+                    return view! { <p class="muted">{t("step4.balance_empty")}</p> }.into_any();
                 };
                 let weighted: Vec<&Force> = fs.iter().filter(|f| f.weight.is_some()).collect();
                 let h = 28.0 * weighted.len().max(1) as f64 + 10.0;
@@ -323,16 +348,16 @@ fn ForceBars() -> impl IntoView {
                     }
                 }).collect_view();
                 view! {
-                    <p><strong data-testid="chance">{format!("{chance:.0}% chance of success")}</strong>
-                        {format!(" — driving {} against restraining {}", b.driving, b.restraining)}</p>
+                    <p><strong data-testid="chance">{tf("step4.chance", &[&format!("{chance:.0}")])}</strong>
+                        {tf("step4.driving_vs", &[&b.driving, &b.restraining])}</p>
                     <div class="map-scroll">
                         <svg class="forces" viewBox=format!("0 0 600 {h}") role="img"
-                            aria-label=format!("Driving forces total {}, restraining forces total {}.", b.driving, b.restraining)>
+                            aria-label=tf("step4.forces_aria", &[&b.driving, &b.restraining])>
                             <line x1="300" y1="0" x2="300" y2=h class="axis-line" />
                             {bars}
                         </svg>
                     </div>
-                    <p class="muted small">"Chance of success = driving weight ÷ all weight. Driving forces (green) on the left, restraining forces (red) on the right; a longer bar weighs more."</p>
+                    <p class="muted small">{t("step4.balance_note")}</p>
                 }.into_any()
             }}
         </section>

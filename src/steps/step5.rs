@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::components::field::Kind;
 use crate::components::table::{table, TableSpec};
 use crate::components::timeline::Timeline;
@@ -22,28 +24,33 @@ fn goal_options(p: &Plan) -> Vec<(String, String)> {
 pub fn view() -> AnyView {
     let actions = TableSpec::<Action> {
         id: "actions",
-        title: "Actions",
-        intro: "What will be done, by whom, by when. An action without an owner and a due date is a wish.",
-        noun: "action",
+        title: t("step5.actions"),
+        intro: t("step5.actions_intro"),
+        noun: t("step5.action_noun"),
         rows: |p| &p.action.actions,
         rows_mut: |p| &mut p.action.actions,
         columns: vec![
-            col!(Action, what, "What", Kind::Text),
-            col!(Action, owner, "Owner", Kind::Text),
-            col!(Action, start, "Start", Kind::Date),
-            col!(Action, due, "Due", Kind::Date),
-            col_choice!(Action, status, "Status", ActionStatus),
-            col!(Action, objective, "For objective", Kind::Choice(Arc::new(goal_options))),
-            col!(Action, goal, "Goal of the action", Kind::Text).more(),
-            col!(Action, result, "Result", Kind::LongText).more(),
-            col!(Action, next_step, "Next step", Kind::Text).more(),
+            col!(Action, what, t("step5.what"), Kind::Text),
+            col!(Action, owner, t("step5.owner"), Kind::Text),
+            col!(Action, start, t("step5.start"), Kind::Date),
+            col!(Action, due, t("step5.due"), Kind::Date),
+            col_choice!(Action, status, t("step5.status"), ActionStatus),
+            col!(
+                Action,
+                objective,
+                t("step5.for_objective"),
+                Kind::Choice(Arc::new(goal_options))
+            ),
+            col!(Action, goal, t("step5.goal"), Kind::Text).more(),
+            col!(Action, result, t("step5.result"), Kind::LongText).more(),
+            col!(Action, next_step, t("step5.next_step"), Kind::Text).more(),
         ],
         caption: |a| a.what.clone(),
         badge: Some(|_, a| {
             if is_action_overdue(a.status, a.due, today()) {
-                Some("Overdue".into())
+                Some(t("common.overdue").into())
             } else if a.owner.trim().is_empty() || a.due.is_none() {
-                Some("Needs an owner and a due date".into())
+                Some(t("step5.needs_owner").into())
             } else {
                 None
             }
@@ -51,19 +58,24 @@ pub fn view() -> AnyView {
     };
     let visits = TableSpec::<Visit> {
         id: "visits",
-        title: "Visit log",
-        intro: "Every meeting with the customer: who, what was discussed, what came of it, what happens next. A visit updates that contact's last contact date.",
-        noun: "visit",
+        title: t("step5.visits"),
+        intro: t("step5.visits_intro"),
+        noun: t("step5.visit_noun"),
         rows: |p| &p.action.visits,
         rows_mut: |p| &mut p.action.visits,
         columns: vec![
-            col!(Visit, date, "Date", Kind::Date),
-            col!(Visit, contact, "Contact visited", Kind::Choice(Arc::new(contact_options))),
-            col!(Visit, discussed, "What was discussed", Kind::LongText),
-            col!(Visit, result, "Result", Kind::Text),
-            col!(Visit, next_action, "Next action", Kind::Text),
+            col!(Visit, date, t("step5.date"), Kind::Date),
+            col!(
+                Visit,
+                contact,
+                t("step5.contact"),
+                Kind::Choice(Arc::new(contact_options))
+            ),
+            col!(Visit, discussed, t("step5.discussed"), Kind::LongText),
+            col!(Visit, result, t("step5.result"), Kind::Text),
+            col!(Visit, next_action, t("step5.next_action"), Kind::Text),
         ],
-        caption: |v| v.date.map(|d| d.to_string()).unwrap_or_default(),
+        caption: |v| v.date.map(crate::i18n::date).unwrap_or_default(),
         badge: None,
     };
     view! {

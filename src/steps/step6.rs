@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::bind;
 use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
@@ -14,16 +16,27 @@ use crate::state::editor::Editor;
 pub fn view() -> AnyView {
     let resources = TableSpec::<Resource> {
         id: "resources",
-        title: "Resources",
-        intro: "Who gives how much time to what, and at what cost: a general manager's visit, a planning workshop, a technical trial.",
-        noun: "resource",
+        title: t("step6.resources"),
+        intro: t("step6.resources_intro"),
+        noun: t("step6.resource_noun"),
         rows: |p| &p.resources.resources,
         rows_mut: |p| &mut p.resources.resources,
         columns: vec![
-            col!(Resource, who, "Who", Kind::Text, "e.g. General manager, planning manager"),
-            col!(Resource, activity, "Activity", Kind::Text),
-            col!(Resource, days, "Time", Kind::Number("days")),
-            col!(Resource, cost, "Cost", Kind::Money),
+            col!(
+                Resource,
+                who,
+                t("step6.who"),
+                Kind::Text,
+                t("step6.who_hint")
+            ),
+            col!(Resource, activity, t("step6.activity"), Kind::Text),
+            col!(
+                Resource,
+                days,
+                t("step6.time"),
+                Kind::Number(t("step6.days_unit"))
+            ),
+            col!(Resource, cost, t("step6.cost"), Kind::Money),
         ],
         caption: |r| r.who.clone(),
         badge: None,
@@ -31,54 +44,60 @@ pub fn view() -> AnyView {
     let expected = vec![
         FieldSpec::new(
             "res-expected_revenue",
-            "Expected revenue from the plan",
+            t("step6.exp_revenue"),
             Kind::Money,
             bind!(resources.expected_revenue),
         ),
         FieldSpec::new(
             "res-expected_profit",
-            "Expected profit from the plan",
+            t("step6.exp_profit"),
             Kind::Money,
             bind!(resources.expected_profit),
         ),
     ];
     let team = TableSpec::<TeamMember> {
         id: "team",
-        title: "The account team",
-        intro: "Key account management is a team sport: technical support, supply chain, finance, marketing, product management…",
-        noun: "team member",
+        title: t("step6.team"),
+        intro: t("step6.team_intro"),
+        noun: t("step6.member_noun"),
         rows: |p| &p.resources.team,
         rows_mut: |p| &mut p.resources.team,
         columns: vec![
-            col!(TeamMember, name, "Name", Kind::Text),
-            col!(TeamMember, function, "Function", Kind::Text),
-            col!(TeamMember, role, "Role on this account", Kind::Text),
+            col!(TeamMember, name, t("step3.contact_name"), Kind::Text),
+            col!(TeamMember, function, t("step6.function"), Kind::Text),
+            col!(TeamMember, role, t("step6.role"), Kind::Text),
         ],
-        caption: |t| t.name.clone(),
+        caption: |m| m.name.clone(),
         badge: None,
     };
     let scorecard = TableSpec::<Metric> {
         id: "scorecard",
-        title: "Balanced scorecard",
-        intro: "A few measures across financial, customer, process and learning perspectives, with target and actual.",
-        noun: "measure",
+        title: t("step6.scorecard"),
+        intro: t("step6.scorecard_intro"),
+        noun: t("step6.measure_noun"),
         rows: |p| &p.resources.scorecard,
         rows_mut: |p| &mut p.resources.scorecard,
         columns: vec![
-            col!(Metric, perspective, "Perspective", Kind::Text, "Financial, customer, internal process, learning"),
-            col!(Metric, name, "Measure", Kind::Text),
-            col!(Metric, target, "Target", Kind::Number("")),
-            col!(Metric, actual, "Actual", Kind::Number("")),
+            col!(
+                Metric,
+                perspective,
+                t("step6.perspective"),
+                Kind::Text,
+                t("step6.perspective_hint")
+            ),
+            col!(Metric, name, t("step4.measure"), Kind::Text),
+            col!(Metric, target, t("step6.target"), Kind::Number("")),
+            col!(Metric, actual, t("step6.actual"), Kind::Number("")),
         ],
         caption: |m| m.name.clone(),
         badge: Some(|_, m| match (m.target, m.actual) {
-            (Some(t), Some(a)) if a < t => Some("Below target".into()),
+            (Some(target), Some(a)) if a < target => Some(t("step6.below").into()),
             _ => None,
         }),
     };
     view! {
         {table(resources)}
-        {section("expected", "What the plan should earn", "", expected)}
+        {section("expected", t("step6.should_earn"), "", expected)}
         <Totals />
         {table(team)}
         {table(scorecard)}
@@ -89,18 +108,18 @@ pub fn view() -> AnyView {
 #[component]
 fn Totals() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let t = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(resource_totals)));
+    let totals = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(resource_totals)));
     view! {
         <section class="card result" aria-live="polite" data-testid="resource-totals">
-            <h2>"Cost against return"</h2>
-            {move || t.get().map(|t| view! {
+            <h2>{t("step6.cost_return")}</h2>
+            {move || totals.get().map(|tot| view! {
                 <dl class="figures">
-                    <div><dt>"Time"</dt><dd>{format_number(t.days)} " days"</dd></div>
-                    <div><dt>"Cost"</dt><dd data-testid="total-cost">{format_number(t.cost)}</dd></div>
-                    <div><dt>"Return on cost"</dt><dd data-testid="return">{t.return_on_cost.map(|r| format!("{r:.1} ×")).unwrap_or_else(|| "—".into())}</dd></div>
-                    <div><dt>"Cost as % of revenue"</dt><dd>{t.cost_of_revenue_pct.map(|r| format!("{r:.1}%")).unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{t("step6.time")}</dt><dd>{format_number(tot.days)} {t("step6.days_suffix")}</dd></div>
+                    <div><dt>{t("step6.cost")}</dt><dd data-testid="total-cost">{format_number(tot.cost)}</dd></div>
+                    <div><dt>{t("step6.return")}</dt><dd data-testid="return">{tot.return_on_cost.map(|r| format!("{r:.1} ×")).unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{t("step6.cost_pct")}</dt><dd>{tot.cost_of_revenue_pct.map(|r| format!("{r:.1}%")).unwrap_or_else(|| "—".into())}</dd></div>
                 </dl>
-                <p class="muted small">"Return on cost = expected profit ÷ total cost of resources."</p>
+                <p class="muted small">{t("step6.return_note")}</p>
             })}
         </section>
     }

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::i18n::{t, tf};
+
 use crate::bind;
 use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
@@ -12,44 +14,50 @@ use crate::model::plan::{next_row_id, CommItem, ReportItem, Review};
 use crate::model::snapshot::{diff, snapshot, ChangeKind};
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
-use crate::steps::STEP_NAMES;
+use crate::steps::step_name;
 
 pub fn view() -> AnyView {
     let comms = TableSpec::<CommItem> {
         id: "communication",
-        title: "Communication plan",
-        intro: "Who inside and outside the company hears what, how and how often. Senior managers and other functions get nothing from a plan they never see.",
-        noun: "stakeholder",
+        title: t("step7.comms"),
+        intro: t("step7.comms_intro"),
+        noun: t("step7.stakeholder_noun"),
         rows: |p| &p.communication.plan,
         rows_mut: |p| &mut p.communication.plan,
         columns: vec![
-            col!(CommItem, stakeholder, "Stakeholder", Kind::Text),
-            col!(CommItem, internal, "Internal (our company)", Kind::Check),
-            col!(CommItem, what, "What they hear", Kind::Text),
-            col!(CommItem, channel, "Channel", Kind::Text, "Meeting, report, e-mail, call"),
-            col!(CommItem, frequency, "How often", Kind::Text),
-            col!(CommItem, owner, "Owner", Kind::Text),
+            col!(CommItem, stakeholder, t("step7.stakeholder"), Kind::Text),
+            col!(CommItem, internal, t("step7.internal"), Kind::Check),
+            col!(CommItem, what, t("step7.what"), Kind::Text),
+            col!(
+                CommItem,
+                channel,
+                t("step7.channel"),
+                Kind::Text,
+                t("step7.channel_hint")
+            ),
+            col!(CommItem, frequency, t("step7.how_often"), Kind::Text),
+            col!(CommItem, owner, t("step5.owner"), Kind::Text),
         ],
         caption: |c| c.stakeholder.clone(),
         badge: None,
     };
     let report = TableSpec::<ReportItem> {
         id: "report_card",
-        title: "Customer report card",
-        intro: "How the customer scores our service, and the problems they raised.",
-        noun: "score",
+        title: t("step7.report"),
+        intro: t("step7.report_intro"),
+        noun: t("step7.score_noun"),
         rows: |p| &p.communication.report_card,
         rows_mut: |p| &mut p.communication.report_card,
         columns: vec![
             col!(
                 ReportItem,
                 area,
-                "Area",
+                t("step7.area"),
                 Kind::Text,
-                "Delivery, quality, support, invoicing…"
+                t("step7.area_hint")
             ),
-            col!(ReportItem, score, "Their score", Kind::Rating),
-            col!(ReportItem, problem, "Problems they raised", Kind::LongText),
+            col!(ReportItem, score, t("step7.their_score"), Kind::Rating),
+            col!(ReportItem, problem, t("step7.problems"), Kind::LongText),
         ],
         caption: |r| r.area.clone(),
         badge: None,
@@ -57,51 +65,67 @@ pub fn view() -> AnyView {
     let long_term = vec![
         FieldSpec::new(
             "comm-issue_competition",
-            "Competition",
+            t("step7.competition"),
             Kind::LongText,
             bind!(communication.issue_competition),
         ),
         FieldSpec::new(
             "comm-issue_service",
-            "Customer service",
+            t("step7.service"),
             Kind::LongText,
             bind!(communication.issue_service),
         ),
         FieldSpec::new(
             "comm-issue_growth",
-            "Long-term growth",
+            t("step7.growth"),
             Kind::LongText,
             bind!(communication.issue_growth),
         ),
         FieldSpec::new(
             "comm-issue_internal",
-            "Internal issues",
+            t("step7.internal_issues"),
             Kind::LongText,
             bind!(communication.issue_internal),
         ),
         FieldSpec::new(
             "comm-lose",
-            "Lose the order, not the customer",
+            t("step7.lose"),
             Kind::LongText,
             bind!(communication.lose_order_not_customer),
         )
-        .hint("If an order is lost, how will you keep the relationship and learn from it?"),
+        .hint(t("step7.lose_hint")),
         FieldSpec::new(
             "comm-private",
-            "Private notes",
+            t("step7.private"),
             Kind::LongText,
             bind!(communication.private_notes),
         )
-        .hint("For you only: can be left out of a file you send to a colleague.")
+        .hint(t("step7.private_hint"))
         .more(),
     ];
     view! {
         {table(comms)}
         <Reviews />
         {table(report)}
-        {section("long-term", "Long-term issues", "", long_term)}
+        {section("long-term", t("step7.long_term"), "", long_term)}
     }
     .into_any()
+}
+
+/// A changed field's path ("blueprint.objectives[Grow].title") as the reader's language names
+/// its parts; English keeps the stored path.
+fn readable_path(path: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return path.to_string();
+    }
+    path.split('.')
+        .map(|part| {
+            let (name, rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+            let label = crate::i18n::lookup(&format!("field.{name}")).unwrap_or(name);
+            format!("{label}{rest}")
+        })
+        .collect::<Vec<_>>()
+        .join(" › ")
 }
 
 #[component]
@@ -123,9 +147,7 @@ fn Reviews() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(d) = date.get_untracked().parse::<NaiveDate>() else {
-            error.set(Some(
-                "Give the review's date, for example 2026-03-31.".into(),
-            ));
+            error.set(Some(t("step7.date_required").into()));
             return;
         };
         error.set(None);
@@ -157,25 +179,25 @@ fn Reviews() -> impl IntoView {
         };
         let (a, b) = (pick(left.get()), pick(right.get()));
         let (Some(a), Some(b)) = (a, b) else {
-            return view! { <p class="muted">"Choose two reviews (or a review and the plan as it is now) to see what changed."</p> }.into_any();
+            return view! { <p class="muted">{t("step7.choose_two")}</p> }.into_any();
         };
         let changes = diff(&a, &b);
         if changes.is_empty() {
-            return view! { <p data-testid="diff-empty">"No differences."</p> }.into_any();
+            return view! { <p data-testid="diff-empty">{t("step7.no_diff")}</p> }.into_any();
         }
         let rows = changes
             .into_iter()
             .map(|c| {
                 let (class, verb) = match c.kind {
-                    ChangeKind::Added => ("added", "Added"),
-                    ChangeKind::Removed => ("removed", "Removed"),
-                    ChangeKind::Changed => ("changed", "Changed"),
+                    ChangeKind::Added => ("added", t("step7.added")),
+                    ChangeKind::Removed => ("removed", t("step7.removed")),
+                    ChangeKind::Changed => ("changed", t("step7.changed")),
                 };
                 view! {
                     <tr class=class>
-                        <td>{STEP_NAMES[usize::from(c.step.clamp(1, 7)) - 1]}</td>
+                        <td>{step_name(c.step.clamp(1, 7))}</td>
                         <td>{verb}</td>
-                        <td><code>{c.path}</code></td>
+                        <td><code title=c.path.clone()>{readable_path(&c.path)}</code></td>
                         <td>{c.before}</td>
                         <td>{c.after}</td>
                     </tr>
@@ -185,24 +207,24 @@ fn Reviews() -> impl IntoView {
         view! {
             <div class="table-wrap">
                 <table class="diff" data-testid="review-diff">
-                    <thead><tr><th scope="col">"Step"</th><th scope="col">"Change"</th><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                    <thead><tr><th scope="col">{t("step7.step")}</th><th scope="col">{t("step7.change")}</th><th scope="col">{t("step7.field")}</th><th scope="col">{t("step7.before")}</th><th scope="col">{t("step7.after")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
         }.into_any()
     };
     let options = move || {
-        let mut o: Vec<(String, String)> = vec![(String::new(), "Choose…".into())];
+        let mut o: Vec<(String, String)> = vec![(String::new(), t("step7.choose").into())];
         o.extend(reviews.get().iter().map(|r| {
             (
                 r.id.to_string(),
-                format!(
-                    "Review of {}",
-                    r.date.map(|d| d.to_string()).unwrap_or_default()
+                tf(
+                    "step7.review_of",
+                    &[&r.date.map(crate::i18n::date).unwrap_or_default()],
                 ),
             )
         }));
-        o.push(("now".into(), "The plan now".into()));
+        o.push(("now".into(), t("step7.plan_now").into()));
         o
     };
     let select = move |id: &'static str, label: &'static str, sig: RwSignal<String>| {
@@ -217,35 +239,35 @@ fn Reviews() -> impl IntoView {
     };
     view! {
         <section class="card" id="reviews">
-            <h2>"Reviews"</h2>
-            <p class="section-intro">"Plans fail when they are never reviewed, or too rigid to change. Review with the team, note what changed, and KeyPlan keeps a snapshot of the plan as it stood."</p>
+            <h2>{t("step7.reviews")}</h2>
+            <p class="section-intro">{t("step7.reviews_intro")}</p>
             <p data-testid="next-review">{move || match next.get() {
-                Some(d) if d < today() => view! { <span class="badge warn">"Review overdue"</span> " The next review was due on " {d.to_string()} "." }.into_any(),
-                Some(d) => view! { "Next review due on " {d.to_string()} "." }.into_any(),
-                None => view! { "Set the plan period in step 1 to schedule reviews." }.into_any(),
+                Some(d) if d < today() => view! { <span class="badge warn">{t("step7.review_overdue")}</span> " " {tf("step7.was_due", &[&crate::i18n::date(d)])} }.into_any(),
+                Some(d) => view! { {tf("step7.next_due", &[&crate::i18n::date(d)])} }.into_any(),
+                None => view! { {t("step7.set_period")} }.into_any(),
             }}</p>
             <ol class="review-log">
                 {move || reviews.get().into_iter().rev().map(|r| view! {
-                    <li><strong>{r.date.map(|d| d.to_string())}</strong> " — " {r.attendees} {(!r.changes.is_empty()).then(|| format!(": {}", r.changes))}</li>
+                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
                 }).collect_view()}
             </ol>
             <form class="review-form" on:submit=save>
-                <h3>"Record a review"</h3>
+                <h3>{t("step7.record")}</h3>
                 <div class="form-grid">
-                    <div class="field"><label for="review-date">"Review date"</label>
+                    <div class="field"><label for="review-date">{t("step7.review_date")}</label>
                         <input id="review-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></div>
-                    <div class="field"><label for="review-attendees">"Who attended"</label>
+                    <div class="field"><label for="review-attendees">{t("step7.attendees")}</label>
                         <input id="review-attendees" type="text" prop:value=move || attendees.get() on:input=move |ev| attendees.set(event_target_value(&ev)) /></div>
-                    <div class="field wide"><label for="review-changes">"What changed"</label>
+                    <div class="field wide"><label for="review-changes">{t("step7.what_changed")}</label>
                         <textarea id="review-changes" rows="2" prop:value=move || changes.get() on:input=move |ev| changes.set(event_target_value(&ev))></textarea></div>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="primary" disabled=read_only>"Save review and snapshot"</button>
+                <button type="submit" class="primary" disabled=read_only>{t("step7.save")}</button>
             </form>
-            <h3>"Compare"</h3>
+            <h3>{t("step7.compare")}</h3>
             <div class="form-grid">
-                {select("compare-from", "From", left)}
-                {select("compare-to", "To", right)}
+                {select("compare-from", t("step7.from"), left)}
+                {select("compare-to", t("step7.to"), right)}
             </div>
             {comparison}
         </section>

@@ -5,14 +5,29 @@ import { addExample, screens, axe } from './screens-list.mjs';
 
 const SIZES = [[1280, 800], [1024, 768], [768, 1024], [390, 844]];
 
-test('axe-core finds no violations on any screen', async ({ page }) => {
-  test.setTimeout(180_000);
-  const id = await addExample(page);
-  for (const [name, open] of screens(id)) {
-    await open(page);
-    expect.soft(await axe(page), name).toEqual([]);
-  }
-});
+for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
+  test.describe(`in ${lang}`, () => {
+    // A browser in that language starts KeyPlan in it.
+    test.use({ locale });
+    test(`axe-core finds no violations on any screen (${lang})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const id = await addExample(page, lang);
+      for (const [name, open] of screens(id, lang)) {
+        await open(page);
+        expect.soft(await axe(page), `${name} (${lang})`).toEqual([]);
+      }
+    });
+    test(`nothing scrolls sideways on a phone (${lang})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const id = await addExample(page, lang);
+      for (const [name, open] of screens(id, lang)) {
+        await open(page);
+        expect.soft(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} (${lang})`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+}
 
 for (const [w, h] of SIZES) {
   test(`nothing scrolls sideways at ${w}x${h}`, async ({ page }) => {

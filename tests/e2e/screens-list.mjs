@@ -2,16 +2,23 @@
 // there from a page showing the portfolio of a workspace holding the example plan.
 import { expect } from '@playwright/test';
 
+// Button names in each language, as the catalogues (src/i18n) give them.
+export const NAMES = {
+  en: { example: 'Try an example', import: 'Import a plan' },
+  zh: { example: '看看示例', import: '导入计划' },
+};
+
 /** Adds the example plan and returns its id. */
-export async function addExample(page) {
+export async function addExample(page, lang = 'en') {
   await page.goto('./#/');
   await expect(page.locator('main')).toBeVisible();
-  await page.getByRole('button', { name: 'Try an example' }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-Hans' : 'en');
+  await page.getByRole('button', { name: NAMES[lang].example }).first().click();
   await expect(page.locator('#step-heading')).toBeVisible();
   return page.url().match(/#\/plan\/([^/]+)\//)[1];
 }
 
-export function screens(id) {
+export function screens(id, lang = 'en') {
   const go = (hash, ready) => async (page) => {
     await page.goto(`./${hash}`);
     await expect(page.locator(ready).first()).toBeVisible();
@@ -21,7 +28,7 @@ export function screens(id) {
     ['storage', go('#/storage', 'main h1')],
     ['import', async (page) => {
       await go('#/', '#page-heading')(page);
-      await page.getByRole('button', { name: 'Import a plan' }).first().click();
+      await page.getByRole('button', { name: NAMES[lang].import }).first().click();
       await expect(page.locator('.import-panel, [data-testid=import-panel]').first()).toBeVisible();
     }],
   ];
