@@ -5,7 +5,7 @@
 // Env:   BENCH_RUNS (5)  runs of each measurement, each in a fresh browser context
 //        BENCH_KEYS (200) keystrokes per typing run    BENCH_PORT (8282)
 //        BENCH_OUT (BENCHMARKS.md)   BENCH_ONLY (comma list: bytes,startup,typing,save,transfer,capacity)
-//        CHROMIUM (/usr/bin/chromium)
+//        BENCH_DIST (dist) the build to measure   CHROMIUM (/usr/bin/chromium)
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { makePlan, storedPlan } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 5));
 const KEYS = Math.max(2, Number(process.env.BENCH_KEYS || 200));
 const PORT = Number(process.env.BENCH_PORT || 8282);
@@ -252,6 +252,7 @@ async function typeInto(page, selector, count) {
   await page.keyboard.press('End');
   await page.waitForTimeout(300);
   const before = await page.evaluate(() => window.__bench.keys.length);
+  const since = await page.evaluate(() => performance.now());
   const text = 'abcdefghij klmnopqrstuvwxyz ';
   for (let i = 0; i < count; i++) {
     await page.keyboard.press(text[i % text.length] === ' ' ? 'Space' : text[i % text.length]);
@@ -260,6 +261,7 @@ async function typeInto(page, selector, count) {
   }
   // Every keystroke's event timing entries arrive after its frame; give the observer a moment.
   await page.waitForTimeout(500);
+  return page.evaluate(([k, t]) => ({ keys: window.__bench.keys.slice(k), events: window.__bench.events.filter((e) => e.start >= t) }), [before, since]);
 }
 
 async function measureTyping() {
@@ -280,16 +282,13 @@ async function measureTyping() {
     await page.evaluate(KEY_PROBE);
     await page.click('#contacts-1 .row-toggle');
     const half = Math.ceil(KEYS / 2);
-    let k0 = 0;
-    await typeInto(page, '#contacts-1-name', half);
-    let keys = await page.evaluate(() => window.__bench.keys);
-    perField.contact.push(...keys.slice(k0));
-    k0 = keys.length;
+    const a = await typeInto(page, '#contacts-1-name', half);
+    perField.contact.push(...a.keys);
     await page.goto(`${base}#/plan/${id}/1`);
     await page.waitForSelector('#header-account_name');
-    await typeInto(page, '#header-account_name', KEYS - half);
-    const r = await page.evaluate(() => ({ keys: window.__bench.keys, events: window.__bench.events }));
-    perField.header.push(...r.keys.slice(k0));
+    const b = await typeInto(page, '#header-account_name', KEYS - half);
+    perField.header.push(...b.keys);
+    const r = { keys: [...a.keys, ...b.keys], events: [...a.events, ...b.events] };
     direct.push(...r.keys);
     keystrokes += r.keys.length;
     // Event Timing: one interaction per keystroke (keydown + keypress/input + keyup share an
@@ -655,4 +654,9 @@ function extra(lines) {
   if (fs.existsSync(f)) lines.push(fs.readFileSync(f, 'utf8').trim());
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+export { serve, checkBuilt, INIT, workspace, largePlan, seed, KEY_PROBE, typeInto, waitRows, PREFIX };
+export const setup = (b, url) => { browser = b; base = url; };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}
