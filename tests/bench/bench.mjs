@@ -13,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { makePlan, storedPlan } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -550,7 +550,7 @@ function report(m, r) {
     '- **lean plan**: every step filled but short (3 contacts, 6 actions, two rows of each other table, no reviews, one-sentence texts). Not one of the issue\'s shapes: it exists because 100 or 500 typical plans do not fit in a browser\'s storage (see Capacity), so the **workspaces of 1, 100 and 500 plans are plan 1 typical and the rest lean**. They fill ' + (r.capacity ? `about ${Math.round((r.capacity.plan + 499 * r.capacity.lean) / 1e4) / 100} M` : 'most of the 5 M') + ' UTF-16 units at 500 plans.',
     '- each workspace is stored as the browser would hold it: the plan keys are written, KeyPlan starts once and writes its index from them ("first start"), and start-up is measured on the following load.', '');
   if (r.bytes) {
-    L.push('## 1. Bytes shipped on first load', '', 'What the page requested on a cold load, gzipped with `gzip -9` (as a static host would serve it).', '',
+    L.push('## 1. Bytes shipped on first load', '', 'What the page requested on a cold load, gzipped at level 9 with Node\'s zlib (as a static host would serve it; `scripts/build.sh` uses the gzip tool, a few KB apart). KB here are 1,024 bytes.', '',
       '| file | raw | gzipped |', '|---|---:|---:|');
     for (const f of r.bytes.files) L.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gz)} |`);
     for (const [ext, v] of Object.entries(r.bytes.byType)) L.push(`| all ${ext} | ${kb(v.raw)} | ${kb(v.gz)} |`);
