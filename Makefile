@@ -1,9 +1,10 @@
-# KeyPlan: `make serve` builds and serves the app; `make test` runs every test.
+# KeyPlan: `make serve` builds and serves the app; `make test` runs every test;
+# `make bench` measures the release build and writes BENCHMARKS.md.
 # Each installs what it needs first (scripts/setup.sh) and skips what is already there.
 SHELL := bash
 PORT ?= 8080
 
-.PHONY: serve build test test-host test-web test-e2e lint fmt setup
+.PHONY: serve build test test-host test-web test-e2e lint fmt setup bench
 
 serve: build
 	@echo "KeyPlan is at http://127.0.0.1:$(PORT)/"
@@ -31,3 +32,9 @@ lint:
 
 setup:
 	scripts/setup.sh test
+
+# Not part of `make test`: timed figures are not assertions. BENCH_RUNS=5 by default.
+bench:
+	scripts/setup.sh test
+	scripts/build.sh
+	node tests/bench/bench.mjs

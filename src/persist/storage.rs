@@ -3,6 +3,8 @@
 //! web-sys is used directly rather than gloo-storage: gloo's `raw()` panics when storage is
 //! unavailable (private mode, SecurityError), and KeyPlan must keep running in memory then.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
@@ -194,18 +196,23 @@ pub fn load_workspace(
     summarise: impl Fn(&Plan, usize) -> PlanSummary,
 ) -> Result<Workspace, StoreError> {
     let ids = plan_ids()?;
-    let index = read(INDEX_KEY)?.map(|raw| decode_index(&raw));
+    let index = read(INDEX_KEY)?.map(|raw| {
+        let list = decode_index(&raw);
+        if let Ok(list) = &list {
+            INDEX_CACHE.with_borrow_mut(|c| *c = Some((raw, list.clone())));
+        }
+        list
+    });
     let (mut summaries, mut rebuilt) = match index {
         Some(Ok(list)) => (list, false),
         Some(Err(_)) | None => (Vec::new(), !ids.is_empty()),
     };
     // Drop entries whose plan key is gone; add plans the index does not know.
-    summaries.retain(|s| ids.contains(&s.id));
+    let stored: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    summaries.retain(|s| stored.contains(s.id.as_str()));
+    let listed: HashSet<String> = summaries.iter().map(|s| s.id.clone()).collect();
     let mut damaged = Vec::new();
-    let unknown: Vec<&String> = ids
-        .iter()
-        .filter(|id| !summaries.iter().any(|s| &s.id == *id))
-        .collect();
+    let unknown: Vec<&String> = ids.iter().filter(|id| !listed.contains(*id)).collect();
     for id in unknown {
         rebuilt = true;
         match read_plan(id)? {
@@ -257,9 +264,22 @@ pub fn save_plan(
     plan: &Plan,
     summarise: impl Fn(&Plan, usize) -> PlanSummary,
 ) -> Result<Saved, StoreError> {
-    let key = plan_key(&plan.id);
-    if let Some(raw) = read(&key)? {
-        let stored = stored_revision(&raw).unwrap_or(0);
+    let stored = read(&plan_key(&plan.id))?;
+    let saved = write_plan_key(plan, stored.as_deref(), &summarise)?;
+    upsert_in_index(std::slice::from_ref(&saved.summary))?;
+    let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
+    Ok(saved)
+}
+
+/// Writes one plan's key, given what that key holds now, if no other tab saved a newer
+/// revision. The index is left to the caller.
+fn write_plan_key(
+    plan: &Plan,
+    stored: Option<&str>,
+    summarise: &impl Fn(&Plan, usize) -> PlanSummary,
+) -> Result<Saved, StoreError> {
+    if let Some(raw) = stored {
+        let stored = stored_revision(raw).unwrap_or(0);
         if stored != plan.revision {
             return Err(StoreError::Conflict {
                 stored,
@@ -272,13 +292,8 @@ pub fn save_plan(
     next.revision = plan.revision + 1;
     next.updated_at = Some(at);
     let raw = encode_plan(&next, at);
-    write(&key, &raw)?;
+    write(&plan_key(&plan.id), &raw)?;
     let summary = summarise(&next, raw.len());
-    update_index(|list| match list.iter_mut().find(|s| s.id == summary.id) {
-        Some(s) => *s = summary.clone(),
-        None => list.push(summary.clone()),
-    })?;
-    let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
     Ok(Saved {
         revision: next.revision,
         at,
@@ -287,15 +302,52 @@ pub fn save_plan(
     })
 }
 
+/// Puts summaries in the index, replacing the entries of the same plans.
+fn upsert_in_index(summaries: &[PlanSummary]) -> Result<Vec<PlanSummary>, StoreError> {
+    update_index(|list| {
+        let mut at: HashMap<String, usize> = list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        for summary in summaries {
+            match at.get(&summary.id) {
+                Some(&i) => list[i] = summary.clone(),
+                None => {
+                    at.insert(summary.id.clone(), list.len());
+                    list.push(summary.clone());
+                }
+            }
+        }
+    })
+}
+
+thread_local! {
+    /// The index text this tab last read or wrote, decoded: a save reads the index again (other
+    /// tabs may have changed it) but decodes it only when its text is not what we hold.
+    static INDEX_CACHE: std::cell::RefCell<Option<(String, Vec<PlanSummary>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Read-modify-write of the index, so entries written by other tabs are kept.
 pub fn update_index(
     change: impl FnOnce(&mut Vec<PlanSummary>),
 ) -> Result<Vec<PlanSummary>, StoreError> {
-    let mut list = read(INDEX_KEY)?
-        .and_then(|raw| decode_index(&raw).ok())
-        .unwrap_or_default();
+    let raw = read(INDEX_KEY)?;
+    let cached = INDEX_CACHE.with_borrow_mut(|c| match (c.take(), &raw) {
+        (Some((text, list)), Some(raw)) if text == *raw => Some(list),
+        _ => None,
+    });
+    let mut list = match cached {
+        Some(list) => list,
+        None => raw
+            .and_then(|raw| decode_index(&raw).ok())
+            .unwrap_or_default(),
+    };
     change(&mut list);
-    write(INDEX_KEY, &encode_index(&list, Utc::now()))?;
+    let text = encode_index(&list, Utc::now());
+    write(INDEX_KEY, &text)?;
+    INDEX_CACHE.with_borrow_mut(|c| *c = Some((text, list.clone())));
     Ok(list)
 }
 
@@ -367,7 +419,8 @@ pub fn mark_exported(day: NaiveDate) {
 }
 
 /// Writes imported plans all or nothing: if any write fails (storage full), every plan key
-/// and the index are put back as they were, and the error is returned.
+/// and the index are put back as they were, and the error is returned. The index is written
+/// once, after all the plans.
 pub fn import_plans(
     plans: &[Plan],
     summarise: impl Fn(&Plan, usize) -> PlanSummary,
@@ -375,25 +428,38 @@ pub fn import_plans(
     let index_before = read(INDEX_KEY)?;
     let mut before: Vec<(String, Option<String>)> = Vec::new();
     let mut saved = Vec::new();
+    let undo = |before: &[(String, Option<String>)]| {
+        for (key, old) in before.iter().rev() {
+            let _ = match old {
+                Some(raw) => write(key, raw),
+                None => remove(key),
+            };
+        }
+        let _ = match &index_before {
+            Some(raw) => write(INDEX_KEY, raw),
+            None => remove(INDEX_KEY),
+        };
+    };
     for plan in plans {
         let key = plan_key(&plan.id);
-        before.push((key.clone(), read(&key)?));
-        match save_plan(plan, &summarise) {
+        let old = read(&key)?;
+        let written = write_plan_key(plan, old.as_deref(), &summarise);
+        before.push((key, old));
+        match written {
             Ok(s) => saved.push(s),
             Err(e) => {
-                for (key, old) in before.iter().rev() {
-                    let _ = match old {
-                        Some(raw) => write(key, raw),
-                        None => remove(key),
-                    };
-                }
-                let _ = match &index_before {
-                    Some(raw) => write(INDEX_KEY, raw),
-                    None => remove(INDEX_KEY),
-                };
+                undo(&before);
                 return Err(e);
             }
         }
+    }
+    let summaries: Vec<PlanSummary> = saved.iter().map(|s| s.summary.clone()).collect();
+    if let Err(e) = upsert_in_index(&summaries) {
+        undo(&before);
+        return Err(e);
+    }
+    for plan in plans {
+        let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
     }
     Ok(saved)
 }
