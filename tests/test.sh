@@ -37,7 +37,7 @@ if [[ $stage == all || $stage == e2e ]]; then
 fi
 
 # One closing line for all levels: cargo's "N passed; N failed" and Playwright's "N passed".
-sum() { grep -oE "[0-9]+ $1" "$log" | awk '{ n += $1 } END { print n + 0 }'; }
+sum() { { grep -oE "[0-9]+ $1" "$log" || true; } | awk '{ n += $1 } END { print n + 0 }'; }
 passed=$(sum passed)
 failed=$(sum failed)
 echo

@@ -22,24 +22,24 @@ pub fn focus_anchor(anchor: &str) -> bool {
             toggle.unchecked_into::<web_sys::HtmlElement>().click();
         }
     }
-    let target = if el
-        .matches("input, textarea, select, button")
-        .unwrap_or(false)
-    {
-        el
-    } else {
-        el.query_selector(
-            ".row-body input, .row-body textarea, .row-body select, input, textarea, select",
-        )
-        .ok()
-        .flatten()
-        .unwrap_or(el)
-    };
-    if let Some(details) = target.closest("details").ok().flatten() {
-        let _ = details.set_attribute("open", "");
-    }
-    // The row opens on the next render: focus after it.
+    // A collapsed row draws its fields when it opens: find the field after that render.
     leptos::prelude::request_animation_frame(move || {
+        let target = if el
+            .matches("input, textarea, select, button")
+            .unwrap_or(false)
+        {
+            el
+        } else {
+            el.query_selector(
+                ".row-body input, .row-body textarea, .row-body select, input, textarea, select",
+            )
+            .ok()
+            .flatten()
+            .unwrap_or(el)
+        };
+        if let Some(details) = target.closest("details").ok().flatten() {
+            let _ = details.set_attribute("open", "");
+        }
         target.scroll_into_view();
         let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
     });

@@ -208,37 +208,44 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             RwSignal::new(ids.with_untracked(|l| l.len() <= 3) || added.get_value() == Some(rid));
         let body_id = format!("{id}-{rid}-body");
         let cols = columns.clone();
-        let specs: Vec<FieldSpec> = cols
-            .iter()
-            .map(|c| {
-                let (get, set) = (c.get, c.set);
-                let binding = Binding::new(
-                    move |p: &Plan| with_row(rows, p, rid, get).unwrap_or_default(),
-                    move |p: &mut Plan, s: &str| match rows_mut(p)
-                        .iter_mut()
-                        .find(|r| r.id() == rid)
-                    {
-                        Some(r) => set(r, s),
-                        None => Ok(()),
-                    },
-                );
-                let mut f = FieldSpec::new(
-                    format!("{id}-{rid}-{}", c.key),
-                    c.label,
-                    c.kind.clone(),
-                    binding,
-                )
-                .hint(c.hint);
-                f.more = c.more;
-                f
+        // A row's fields exist only while it is open: a plan with hundreds of contacts would
+        // otherwise keep thousands of hidden inputs in step with every keystroke.
+        let body = move || {
+            open.get().then(|| {
+                let specs: Vec<FieldSpec> = cols
+                    .iter()
+                    .map(|c| {
+                        let (get, set) = (c.get, c.set);
+                        let binding = Binding::new(
+                            move |p: &Plan| with_row(rows, p, rid, get).unwrap_or_default(),
+                            move |p: &mut Plan, s: &str| match rows_mut(p)
+                                .iter_mut()
+                                .find(|r| r.id() == rid)
+                            {
+                                Some(r) => set(r, s),
+                                None => Ok(()),
+                            },
+                        );
+                        let mut f = FieldSpec::new(
+                            format!("{id}-{rid}-{}", c.key),
+                            c.label,
+                            c.kind.clone(),
+                            binding,
+                        )
+                        .hint(c.hint);
+                        f.more = c.more;
+                        f
+                    })
+                    .collect();
+                let (more, main): (Vec<_>, Vec<_>) = specs.into_iter().partition(|f| f.more);
+                let main = main.into_iter().map(field).collect_view();
+                let more = (!more.is_empty()).then(|| {
+                    let more = more.into_iter().map(field).collect_view();
+                    view! { <details class="more"><summary>{t("field.more_detail")}</summary><div class="form-grid">{more}</div></details> }
+                });
+                view! { <div class="form-grid">{main}</div> {more} }
             })
-            .collect();
-        let (more, main): (Vec<_>, Vec<_>) = specs.into_iter().partition(|f| f.more);
-        let main = main.into_iter().map(field).collect_view();
-        let more = (!more.is_empty()).then(|| {
-            let more = more.into_iter().map(field).collect_view();
-            view! { <details class="more"><summary>{t("field.more_detail")}</summary><div class="form-grid">{more}</div></details> }
-        });
+        };
         let title = move || {
             editor
                 .plan
@@ -246,18 +253,19 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 .filter(|t| !t.trim().is_empty())
         };
         let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
-        let heading = move || match title() {
+        // One subscriber per row to the plan for its caption, however many labels show it.
+        let heading = Memo::new(move |_| match title() {
             Some(t) => t,
             None => tf("table.new_row", &[&noun]),
-        };
-        let badge_text = move || {
+        });
+        let badge_text = Memo::new(move |_| {
             badge.and_then(|b| {
                 editor.plan.with(|p| {
                     p.as_ref()
                         .and_then(|p| rows(p).iter().find(|r| r.id() == rid).and_then(|r| b(p, r)))
                 })
             })
-        };
+        });
         let shift = move |delta: isize| {
             editor.edit(|p| {
                 let list = rows_mut(p);
@@ -298,23 +306,22 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                         <button type="button" class="row-toggle" aria-expanded=move || open.get().to_string()
                             aria-controls=body_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
                             <span class="chevron" aria-hidden="true">"▸"</span>
-                            <span class="caption">{heading}</span>
+                            <span class="caption">{move || heading.get()}</span>
                         </button>
                     </h3>
-                    {move || badge_text().map(|t| view! { <span class="badge warn">{t}</span> })}
+                    {move || badge_text.get().map(|t| view! { <span class="badge warn">{t}</span> })}
                     <div class="row-tools">
                         <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0
-                            aria-label=move || tf("table.move_up", &[&heading()])>"↑"</button>
+                            aria-label=move || tf("table.move_up", &[&heading.get()])>"↑"</button>
                         <button type="button" class="icon" on:click=move |_| shift(1)
                             disabled=move || read_only() || (position() + 1 >= ids.with(Vec::len))
-                            aria-label=move || tf("table.move_down", &[&heading()])>"↓"</button>
+                            aria-label=move || tf("table.move_down", &[&heading.get()])>"↓"</button>
                         <button type="button" class="icon danger" on:click=remove disabled=read_only
-                            aria-label=move || tf("table.remove", &[&heading()])>"✕"</button>
+                            aria-label=move || tf("table.remove", &[&heading.get()])>"✕"</button>
                     </div>
                 </div>
                 <div class="row-body" id=body_id hidden=move || !open.get()>
-                    <div class="form-grid">{main}</div>
-                    {more}
+                    {body}
                 </div>
             </li>
         }

@@ -873,4 +873,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.install_title", "Install KeyPlan on this iPad:"),
     ("banner.install_body", "tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."),
     ("banner.got_it", "Got it"),
+    ("portfolio.shown_of", "Showing the first {0} of {1} plans."),
+    ("portfolio.show_all", "Show all {0}"),
 ];

@@ -873,4 +873,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.install_title", "在这台 iPad 上安装 KeyPlan："),
     ("banner.install_body", "点按“共享”，再点“添加到主屏幕”。安装后的应用无需网络即可打开，并拥有自己的存储空间；而网页的数据在几周未访问后可能会被 Safari 清除。"),
     ("banner.got_it", "知道了"),
+    ("portfolio.shown_of", "显示前 {0} 个计划（共 {1} 个）。"),
+    ("portfolio.show_all", "显示全部 {0} 个"),
 ];

@@ -16,6 +16,9 @@ use crate::route::Route;
 use crate::state::router::Router;
 use crate::state::workspace::{today, Workspace};
 
+/// Plans listed before "Show all".
+const PAGE: usize = 100;
+
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -238,6 +241,9 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
     let show_archived = RwSignal::new(false);
     let sort = RwSignal::new((SortBy::Updated, true));
     let error = RwSignal::new(None::<String>);
+    // The first page of the list is drawn at once; a workspace of hundreds of plans draws the
+    // rest on request, so start-up does not grow with the workspace.
+    let shown = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let q = Query {
             text: text.get(),
@@ -319,7 +325,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|s| (s.id.clone(), s.revision, s.name.clone(), s.archived) let:s>
+                        <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|s| (s.id.clone(), s.revision, s.name.clone(), s.archived) let:s>
                             {
                                 let id = s.id.clone();
                                 let name = s.name.clone();
@@ -379,6 +385,17 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || {
+                let total = rows.with(Vec::len);
+                (total > shown.get()).then(|| view! {
+                    <p class="show-more">
+                        {tf("portfolio.shown_of", &[&shown.get(), &total])} " "
+                        <button type="button" class="secondary" on:click=move |_| shown.set(usize::MAX)>
+                            {tf("portfolio.show_all", &[&total])}
+                        </button>
+                    </p>
+                })
+            }}
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty">{t("portfolio.no_match")}</p>
             </Show>
