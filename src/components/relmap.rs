@@ -26,6 +26,10 @@ fn open_contact(id: u32) {
     super::focus_anchor(&format!("contacts-{id}"));
 }
 
+/// Maps with more people than this are redrawn after a pause in typing.
+const BIG_MAP: usize = 40;
+const REDRAW_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 #[component]
 pub fn RelationshipMap() -> impl IntoView {
     let editor = expect_context::<crate::state::editor::Editor>();
@@ -36,11 +40,27 @@ pub fn RelationshipMap() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // A big map is redrawn once typing pauses, not on every keystroke: laying out and drawing
+    // hundreds of people takes longer than a frame.
+    let drawn = RwSignal::new(contacts.get_untracked());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let cs = contacts.get();
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if cs.len() <= BIG_MAP {
+            drawn.set(cs);
+        } else {
+            let h = set_timeout_with_handle(move || drawn.set(cs), REDRAW_DELAY).ok();
+            timer.set_value(h);
+        }
+    });
     view! {
         <section class="card" id="relationship-map">
             <h2>{t("relmap.title")}</h2>
             {move || {
-                let cs = contacts.get();
+                let cs = drawn.get();
                 if cs.is_empty() {
                     return view! { <p class="muted">{t("relmap.empty")}</p> }.into_any();
                 }

@@ -1,5 +1,6 @@
 //! An editable table of plan rows: each row a card of fields, with add, remove and reorder.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -159,6 +160,54 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 .unwrap_or_default()
         })
     });
+    // Each row's caption and badge live in the row's own signals, kept up to date by one effect:
+    // a keystroke then costs one pass over the rows, not one subscription per row to the plan.
+    type Heads = HashMap<RowId, (RwSignal<Option<String>>, RwSignal<Option<String>>)>;
+    let heads = StoredValue::new(Heads::new());
+    let compute = move |p: &Plan, r: &T| {
+        let c = caption(r);
+        let c = (!c.trim().is_empty()).then_some(c);
+        (c, badge.and_then(|b| b(p, r)))
+    };
+    Effect::new(move |_| {
+        editor.plan.with(|p| {
+            let Some(p) = p.as_ref() else { return };
+            heads.with_value(|h| {
+                for r in rows(p) {
+                    if let Some((cap, bad)) = h.get(&r.id()) {
+                        let (c, b) = compute(p, r);
+                        if cap.with_untracked(|x| *x != c) {
+                            cap.set(c);
+                        }
+                        if bad.with_untracked(|x| *x != b) {
+                            bad.set(b);
+                        }
+                    }
+                }
+            });
+        })
+    });
+    let head_of = move |rid: RowId| {
+        if let Some(found) = heads.with_value(|h| h.get(&rid).copied()) {
+            return found;
+        }
+        let (c, b) = editor
+            .plan
+            .with_untracked(|p| {
+                p.as_ref().and_then(|p| {
+                    rows(p)
+                        .iter()
+                        .find(|r| r.id() == rid)
+                        .map(|r| compute(p, r))
+                })
+            })
+            .unwrap_or((None, None));
+        let made = (RwSignal::new(c), RwSignal::new(b));
+        heads.update_value(|h| {
+            h.insert(rid, made);
+        });
+        made
+    };
     let read_only = move || editor.read_only.with(Option::is_some);
     let added = StoredValue::new(None::<RowId>);
     let removed = RwSignal::new(None::<(usize, T, String)>);
@@ -246,25 +295,12 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 view! { <div class="form-grid">{main}</div> {more} }
             })
         };
-        let title = move || {
-            editor
-                .plan
-                .with(|p| p.as_ref().and_then(|p| with_row(rows, p, rid, caption)))
-                .filter(|t| !t.trim().is_empty())
-        };
+        let (title, badge_text) = head_of(rid);
         let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
         // One subscriber per row to the plan for its caption, however many labels show it.
-        let heading = Memo::new(move |_| match title() {
+        let heading = Memo::new(move |_| match title.get() {
             Some(t) => t,
             None => tf("table.new_row", &[&noun]),
-        });
-        let badge_text = Memo::new(move |_| {
-            badge.and_then(|b| {
-                editor.plan.with(|p| {
-                    p.as_ref()
-                        .and_then(|p| rows(p).iter().find(|r| r.id() == rid).and_then(|r| b(p, r)))
-                })
-            })
         });
         let shift = move |delta: isize| {
             editor.edit(|p| {
