@@ -176,11 +176,11 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 for r in rows(p) {
                     if let Some((cap, bad)) = h.get(&r.id()) {
                         let (c, b) = compute(p, r);
-                        if cap.with_untracked(|x| *x != c) {
-                            cap.set(c);
+                        if cap.try_with_untracked(|x| *x != c) == Some(true) {
+                            cap.try_set(c);
                         }
-                        if bad.with_untracked(|x| *x != b) {
-                            bad.set(b);
+                        if bad.try_with_untracked(|x| *x != b) == Some(true) {
+                            bad.try_set(b);
                         }
                     }
                 }
@@ -189,7 +189,9 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     });
     let head_of = move |rid: RowId| {
         if let Some(found) = heads.with_value(|h| h.get(&rid).copied()) {
-            return found;
+            if found.0.try_get_untracked().is_some() {
+                return found;
+            }
         }
         let (c, b) = editor
             .plan
@@ -202,9 +204,14 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 })
             })
             .unwrap_or((None, None));
+        // The signals belong to the row: a removed row's go with it (an undone removal makes
+        // new ones).
         let made = (RwSignal::new(c), RwSignal::new(b));
         heads.update_value(|h| {
             h.insert(rid, made);
+        });
+        on_cleanup(move || {
+            heads.try_update_value(|h| h.remove(&rid));
         });
         made
     };
