@@ -267,6 +267,17 @@ async function typeInto(page, selector, count) {
   return page.evaluate(([k, t]) => ({ keys: window.__bench.keys.slice(k), events: window.__bench.events.filter((e) => e.start >= t) }), [before, since]);
 }
 
+/** Stores the large plan, opens its step 3 with the keystroke probe in place, and opens contact 1. */
+async function openFirstContact(page, key, value) {
+  const id = key.slice('keyplan:plan:'.length);
+  await seed(page, [[key, value]]);
+  await page.goto(`${base}#/plan/${id}/3`);
+  await page.reload();
+  await page.waitForSelector('#contacts-1 .row-toggle', { timeout: 120_000 });
+  await page.evaluate(KEY_PROBE);
+  await page.click('#contacts-1 .row-toggle');
+}
+
 async function measureTyping() {
   const [[key, value]] = largePlan();
   const id = key.slice('keyplan:plan:'.length);
@@ -278,12 +289,7 @@ async function measureTyping() {
   for (let run = 0; run < RUNS; run++) {
     const { ctx, page } = await context();
     await page.goto(base);
-    await seed(page, [[key, value]]);
-    await page.goto(`${base}#/plan/${id}/3`);
-    await page.reload();
-    await page.waitForSelector('#contacts-1 .row-toggle', { timeout: 120_000 });
-    await page.evaluate(KEY_PROBE);
-    await page.click('#contacts-1 .row-toggle');
+    await openFirstContact(page, key, value);
     const half = Math.ceil(KEYS / 2);
     const a = await typeInto(page, '#contacts-1-name', half);
     perField.contact.push(...a.keys);
@@ -657,7 +663,7 @@ function extra(lines) {
   if (fs.existsSync(f)) lines.push(fs.readFileSync(f, 'utf8').trim());
 }
 
-export { serve, checkBuilt, INIT, workspace, largePlan, seed, KEY_PROBE, typeInto, waitRows, PREFIX };
+export { serve, checkBuilt, INIT, workspace, largePlan, seed, KEY_PROBE, typeInto, waitRows, openFirstContact, PREFIX };
 export const setup = (b, url) => { browser = b; base = url; };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

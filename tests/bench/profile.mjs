@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { serve, checkBuilt, INIT, workspace, largePlan, seed, KEY_PROBE, typeInto, waitRows, PREFIX, setup } from './bench.mjs';
+import { serve, checkBuilt, INIT, workspace, largePlan, seed, typeInto, waitRows, openFirstContact, PREFIX, setup } from './bench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const what = process.argv[2] || 'startup';
@@ -30,13 +30,7 @@ if (what === 'startup') {
   run = async () => { await page.reload(); await page.waitForFunction(() => window.__bench.startup?.painted, null, { timeout: 120_000 }); };
 } else if (what === 'typing') {
   const [[key, value]] = largePlan();
-  const id = key.slice('keyplan:plan:'.length);
-  await seed(page, [[key, value]]);
-  await page.goto(`${base}#/plan/${id}/3`);
-  await page.reload();
-  await page.waitForSelector('#contacts-1 .row-toggle', { timeout: 120_000 });
-  await page.evaluate(KEY_PROBE);
-  await page.click('#contacts-1 .row-toggle');
+  await openFirstContact(page, key, value);
   run = () => typeInto(page, '#contacts-1-name', 30);
 } else if (what === 'save') {
   const items = workspace(500);
