@@ -866,13 +866,18 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.competitors.name", "Name"),
     ("field.scorecard.name", "Name"),
     ("field.actions.objective", "Objective"),
+    // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "Contact"),
+    // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
     ("banner.update_ready", "A new version of KeyPlan is ready."),
     ("banner.update_saved", "Your plans are saved; reloading takes a second."),
+    // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
     ("banner.reload", "Reload"),
     ("banner.install_title", "Install KeyPlan on this iPad:"),
+    // -- storage (issue 13): new texts go right below this line --
     ("banner.install_body", "tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."),
     ("banner.got_it", "Got it"),
+    // -- crm (issue 17): new texts go right below this line --
     ("portfolio.shown_of", "Showing the first {0} of {1} plans."),
     ("portfolio.show_all", "Show all {0}"),
 ];

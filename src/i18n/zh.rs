@@ -866,13 +866,18 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.competitors.name", "名称"),
     ("field.scorecard.name", "指标"),
     ("field.actions.objective", "对应目标"),
+    // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "拜访对象"),
+    // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
     ("banner.update_ready", "KeyPlan 有新版本可用。"),
     ("banner.update_saved", "您的计划都已保存，重新加载只需一秒钟。"),
+    // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
     ("banner.reload", "重新加载"),
     ("banner.install_title", "在这台 iPad 上安装 KeyPlan："),
+    // -- storage (issue 13): new texts go right below this line --
     ("banner.install_body", "点按“共享”，再点“添加到主屏幕”。安装后的应用无需网络即可打开，并拥有自己的存储空间；而网页的数据在几周未访问后可能会被 Safari 清除。"),
     ("banner.got_it", "知道了"),
+    // -- crm (issue 17): new texts go right below this line --
     ("portfolio.shown_of", "显示前 {0} 个计划（共 {1} 个）。"),
     ("portfolio.show_all", "显示全部 {0} 个"),
 ];
