@@ -5,6 +5,7 @@ pub mod choice;
 pub mod completeness;
 pub mod example;
 pub mod figures;
+pub mod merge;
 pub mod migration;
 pub mod plan;
 pub mod portfolio;
