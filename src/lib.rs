@@ -21,6 +21,7 @@ mod app {
     use leptos::prelude::*;
 
     use crate::components::banners::Banners;
+    use crate::components::conflicts::ConflictBanner;
     use crate::components::header::Header;
     use crate::pages::{plan::PlanPage, portfolio::PortfolioPage, storage::StoragePage};
     use crate::route::Route;
@@ -58,6 +59,7 @@ mod app {
             view! {
                 <Header />
                 <Banners />
+                <ConflictBanner />
                 <main id="main" tabindex="-1">
                     {move || match page.get() {
                         Page::Portfolio => view! { <PortfolioPage /> }.into_any(),

@@ -249,3 +249,34 @@ fn damaged_settings_are_kept_under_a_backup_key() {
         Some("{not json")
     );
 }
+
+// -- nothing-lost (issue 18, item 6) --
+
+/// Only the index write fails (storage full): the plan's key is put back, so no half-done save
+/// stays behind, and a save over the text this tab holds then succeeds as a whole.
+#[wasm_bindgen_test]
+fn a_save_whose_index_write_fails_is_undone_and_retried_whole() {
+    local().clear().unwrap();
+    let mut plan = Plan::new("w9", "Acme", chrono::Utc::now());
+    let first = storage::save_plan(&plan, summarise).unwrap();
+    plan.revision = first.revision;
+    let before = local().get_item("keyplan:plan:w9").unwrap().unwrap();
+    assert_eq!(storage::stored_tag("w9").unwrap(), Some(first.tag));
+    plan.header.account_name = "Acme North Regional Hospitals".into();
+    js("Storage.prototype.__set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k === 'keyplan:index') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return Storage.prototype.__set.call(this, k, v); };");
+    let err = storage::save_plan_over(&plan, storage::Expect::Text(Some(first.tag)), summarise);
+    restore_quota();
+    assert_eq!(err.unwrap_err(), StoreError::QuotaFull);
+    assert_eq!(local().get_item("keyplan:plan:w9").unwrap().unwrap(), before);
+    let saved =
+        storage::save_plan_over(&plan, storage::Expect::Text(Some(first.tag)), summarise).unwrap();
+    assert_eq!(saved.revision, 2);
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert_eq!(ws.summaries[0].name, "Acme North Regional Hospitals");
+    // Another text under the same revision number is not the one this tab holds.
+    let other = before.replace("Acme", "Acme (other tab)");
+    local().set_item("keyplan:plan:w9", &other).unwrap();
+    let err = storage::save_plan_over(&plan, storage::Expect::Text(Some(saved.tag)), summarise);
+    assert!(matches!(err, Err(StoreError::Conflict { .. })));
+    assert_eq!(local().get_item("keyplan:plan:w9").unwrap().unwrap(), other);
+}

@@ -1,6 +1,6 @@
 //! One form field for every kind of value: label, hint, validation message and autosave.
 
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 
 use std::sync::Arc;
 
@@ -159,11 +159,19 @@ pub fn field(spec: FieldSpec) -> AnyView {
     });
     let error = RwSignal::new(None::<String>);
     // What the rep is typing, kept as typed ("1,2" stays "1,2" even though the plan holds 12)
-    // until the box loses focus, so a reformatted value never moves the caret.
-    let draft = StoredValue::new(None::<String>);
+    // until the box loses focus, so a reformatted value never moves the caret. The draft goes
+    // with the value it gave the plan: once the plan holds another value (another tab's save,
+    // a conflict settled), the box shows the plan, never a stale draft.
+    let draft = StoredValue::new(None::<(String, Option<String>)>);
     let shown = move || {
         let v = value.get();
-        draft.get_value().unwrap_or(v)
+        draft
+            .with_value(|d| {
+                d.as_ref()
+                    .filter(|(_, gave)| gave.as_ref().is_none_or(|g| *g == v))
+                    .map(|(text, _)| text.clone())
+            })
+            .unwrap_or(v)
     };
     let read_only = move || editor.read_only.with(Option::is_some);
     let set = binding.set.clone();
@@ -173,6 +181,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
         editor.edit(|p| result = set(p, &text));
         error.set(result.err());
     };
+    let conflict = conflict_at_field(editor, binding.get.clone(), label.clone(), kind.clone());
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let described = {
@@ -199,13 +208,22 @@ pub fn field(spec: FieldSpec) -> AnyView {
     let class = if wide { "field wide" } else { "field" };
     let on_input = {
         let commit = commit.clone();
+        let get = binding.get.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            draft.set_value(Some(text.clone()));
-            commit(text)
+            draft.set_value(Some((text.clone(), None)));
+            commit(text.clone());
+            let gave = editor
+                .plan
+                .with_untracked(|p| p.as_ref().map(|p| get(p)).unwrap_or_default());
+            draft.set_value(Some((text, Some(gave))));
         }
     };
-    let on_blur = move |_| draft.set_value(None);
+    // Leaving a field saves it at once.
+    let on_blur = move |_| {
+        draft.set_value(None);
+        editor.flush();
+    };
 
     match kind {
         Kind::Rating => {
@@ -237,6 +255,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     </div>
                     {hint_view}
                     {error_view}
+                    {conflict}
                 </fieldset>
             }
             .into_any()
@@ -250,6 +269,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     " " {label}
                 </label>
                 {hint_view}
+                {conflict}
             </div>
         }
         .into_any(),
@@ -272,6 +292,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     </select>
                     {hint_view}
                     {error_view}
+                    {conflict}
                 </div>
             }
             .into_any()
@@ -314,6 +335,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     <div class="multi-options">{boxes}</div>
                     {hint_view}
                     {error_view}
+                    {conflict}
                 </fieldset>
             }
             .into_any()
@@ -325,6 +347,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     aria-describedby=described aria-invalid=invalid on:input=on_input on:blur=on_blur></textarea>
                 {hint_view}
                 {error_view}
+                {conflict}
             </div>
         }
         .into_any(),
@@ -348,10 +371,77 @@ pub fn field(spec: FieldSpec) -> AnyView {
                     </div>
                     {hint_view}
                     {error_view}
+                    {conflict}
                 </div>
             }
             .into_any()
         }
+    }
+}
+
+/// Both texts side by side when this field is a place where this tab and another tab's save
+/// disagree (state/editor.rs), with the rep's two choices. Registers the field's label for
+/// the banner at the top of the page.
+fn conflict_at_field(editor: Editor, get: Getter, label: String, kind: Kind) -> impl IntoView {
+    let found = Memo::new(move |_| {
+        editor.conflicts.with(|cs| {
+            cs.iter().find_map(|c| {
+                let (mine, theirs) = (get(&c.mine_plan), get(&c.theirs_plan));
+                (mine != theirs).then(|| (c.held.path.clone(), mine, theirs))
+            })
+        })
+    });
+    let label_for_banner = label.clone();
+    Effect::new(move |_| {
+        if let Some((path, ..)) = found.get() {
+            let key = crate::model::merge::path_text(&path);
+            let label = label_for_banner.clone();
+            editor.conflict_labels.update(|l| {
+                l.retain(|(k, _)| *k != key);
+                l.push((key, label));
+            });
+        }
+    });
+    let words = move |text: String| -> String {
+        if text.is_empty() {
+            return t("conflict.empty").to_string();
+        }
+        match &kind {
+            Kind::Choice(opts) => editor
+                .plan
+                .with_untracked(|p| p.as_ref().map(|p| opts(p)))
+                .unwrap_or_default()
+                .into_iter()
+                .find(|(k, _)| *k == text)
+                .map_or(text, |(_, l)| l),
+            Kind::Check => if text == "true" { t("conflict.ticked") } else { t("conflict.not_ticked") }.to_string(),
+            _ => text,
+        }
+    };
+    move || {
+        found.get().map(|(path, mine, theirs)| {
+            let p2 = path.clone();
+            let (mine, theirs) = (words(mine), words(theirs));
+            view! {
+                <div class="field-conflict" role="group" aria-label=tf("conflict.at_field", &[&label]) data-testid="field-conflict">
+                    <p class="conflict-title">{t("conflict.field_title")}</p>
+                    <div class="conflict-sides">
+                        <div class="conflict-side mine">
+                            <p class="conflict-who">{t("conflict.mine")}</p>
+                            <p class="conflict-text" data-testid="conflict-mine">{mine}</p>
+                        </div>
+                        <div class="conflict-side theirs">
+                            <p class="conflict-who">{t("conflict.theirs")}</p>
+                            <p class="conflict-text" data-testid="conflict-theirs">{theirs}</p>
+                        </div>
+                    </div>
+                    <div class="conflict-actions">
+                        <button type="button" class="primary" on:click=move |_| editor.resolve(&path, true)>{t("conflict.keep_mine")}</button>
+                        <button type="button" class="secondary" on:click=move |_| editor.resolve(&p2, false)>{t("conflict.take_theirs")}</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

@@ -869,6 +869,22 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "Contact"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.empty", "(empty)"),
+    ("conflict.ticked", "Ticked"),
+    ("conflict.not_ticked", "Not ticked"),
+    ("conflict.removed", "(row removed)"),
+    ("conflict.at_field", "Two versions of {0}"),
+    ("conflict.field_title", "Another tab saved a different text here. Which one should the plan keep?"),
+    ("conflict.mine", "Yours (this tab)"),
+    ("conflict.theirs", "Saved in another tab"),
+    ("conflict.keep_mine", "Keep mine"),
+    ("conflict.take_theirs", "Take theirs"),
+    ("conflict.in_step", "Step {0}: {1}"),
+    ("conflict.go_to_step", "Go to step {0}"),
+    ("conflict.banner_label", "Two versions to choose from"),
+    ("conflict.one", "Another tab changed this plan where you changed it too."),
+    ("conflict.many", "Another tab changed this plan at {0} places you changed too."),
+    ("conflict.explain", "Everything else from both tabs is kept. Choose which text to keep: until you do, the other tab's text stays saved and yours is kept safe here, even if this tab closes."),
     ("banner.update_ready", "A new version of KeyPlan is ready."),
     ("banner.update_saved", "Your plans are saved; reloading takes a second."),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --

@@ -869,6 +869,22 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "拜访对象"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.empty", "（空）"),
+    ("conflict.ticked", "已勾选"),
+    ("conflict.not_ticked", "未勾选"),
+    ("conflict.removed", "（该行已删除）"),
+    ("conflict.at_field", "{0} 的两个版本"),
+    ("conflict.field_title", "另一个标签页在这里保存了不同的内容。计划应保留哪一个？"),
+    ("conflict.mine", "您的（此标签页）"),
+    ("conflict.theirs", "另一个标签页保存的"),
+    ("conflict.keep_mine", "保留我的"),
+    ("conflict.take_theirs", "采用对方的"),
+    ("conflict.in_step", "第 {0} 步：{1}"),
+    ("conflict.go_to_step", "转到第 {0} 步"),
+    ("conflict.banner_label", "有两个版本可供选择"),
+    ("conflict.one", "另一个标签页修改了此计划中您也修改过的地方。"),
+    ("conflict.many", "另一个标签页修改了此计划中 {0} 处您也修改过的地方。"),
+    ("conflict.explain", "两个标签页的其他修改都已保留。请选择保留哪一段文字：在您选择之前，另一个标签页的文字仍然保存着，您的文字也安全地保留在这里，即使关闭此标签页也不会丢失。"),
     ("banner.update_ready", "KeyPlan 有新版本可用。"),
     ("banner.update_saved", "您的计划都已保存，重新加载只需一秒钟。"),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --

@@ -256,6 +256,43 @@ pub struct Saved {
     pub at: DateTime<Utc>,
     pub bytes: usize,
     pub summary: PlanSummary,
+    /// The fingerprint of the text written: the tab that wrote it knows it as its own.
+    pub tag: Tag,
+}
+
+/// The fingerprint of one stored text (its length and FNV-1a hash). Two saves can carry the
+/// same revision (a save undone after a failed index write, then another tab's save), so a
+/// tab tells "the version I loaded or wrote" from another tab's by the text, not the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub len: usize,
+    pub hash: u64,
+}
+
+pub fn fingerprint(raw: &str) -> Tag {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in raw.as_bytes() {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    Tag {
+        len: raw.len(),
+        hash,
+    }
+}
+
+/// The fingerprint of what a plan's key holds now (None: no such key).
+pub fn stored_tag(id: &str) -> Result<Option<Tag>, StoreError> {
+    Ok(read(&plan_key(id))?.map(|raw| fingerprint(&raw)))
+}
+
+/// What a save expects to find in the plan's key before it writes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Expect {
+    /// The stored revision is the plan's own (saves outside the editor).
+    Revision,
+    /// Exactly the text this tab last loaded or wrote (None: no key yet).
+    Text(Option<Tag>),
 }
 
 /// Saves one plan: checks that no other tab saved a newer revision, writes the plan's key,
@@ -264,11 +301,58 @@ pub fn save_plan(
     plan: &Plan,
     summarise: impl Fn(&Plan, usize) -> PlanSummary,
 ) -> Result<Saved, StoreError> {
-    let stored = read(&plan_key(&plan.id))?;
-    let saved = write_plan_key(plan, stored.as_deref(), &summarise)?;
-    upsert_in_index(std::slice::from_ref(&saved.summary))?;
+    save_plan_over(plan, Expect::Revision, summarise)
+}
+
+/// Saves one plan as a whole or not at all: if the key holds something other than expected,
+/// nothing is written (`Conflict`); if the plan's key is written but the index write then fails
+/// (storage full), the key is put back as it was before the error is returned, so a half-done
+/// save never stays behind to be taken for another tab's, and a retry saves the whole plan.
+pub fn save_plan_over(
+    plan: &Plan,
+    expect: Expect,
+    summarise: impl Fn(&Plan, usize) -> PlanSummary,
+) -> Result<Saved, StoreError> {
+    let key = plan_key(&plan.id);
+    let stored = read(&key)?;
+    if let (Expect::Text(tag), stored) = (expect, &stored) {
+        if stored.as_deref().map(fingerprint) != tag {
+            return Err(StoreError::Conflict {
+                stored: stored.as_deref().and_then(stored_revision).unwrap_or(0),
+                ours: plan.revision,
+            });
+        }
+    }
+    let mut plan = std::borrow::Cow::Borrowed(plan);
+    if matches!(expect, Expect::Text(_)) {
+        // The text is the one we expect: its revision is the one we build on.
+        if let Some(rev) = stored.as_deref().and_then(stored_revision) {
+            plan.to_mut().revision = rev;
+        }
+    }
+    let saved = write_plan_key(&plan, stored.as_deref(), &summarise)?;
+    if let Err(e) = upsert_in_index(std::slice::from_ref(&saved.summary)) {
+        undo_plan_write(&key, stored.as_deref());
+        return Err(e);
+    }
     let _ = remove(&format!("{BACKUP_PREFIX}{}", plan.id));
     Ok(saved)
+}
+
+/// Puts a plan's key back as it was before a save. Writing the old text can need more room
+/// than the new one took; removing the new one first frees it, and the old text fitted before.
+fn undo_plan_write(key: &str, before: Option<&str>) {
+    match before {
+        Some(old) => {
+            if write(key, old).is_err() {
+                let _ = remove(key);
+                let _ = write(key, old);
+            }
+        }
+        None => {
+            let _ = remove(key);
+        }
+    }
 }
 
 /// Writes one plan's key, given what that key holds now, if no other tab saved a newer
@@ -299,7 +383,39 @@ fn write_plan_key(
         at,
         bytes: raw.len(),
         summary,
+        tag: fingerprint(&raw),
     })
+}
+
+/// Where a tab keeps the edits it holds back from a plan until the rep settles a conflict
+/// with another tab's save (state/editor.rs): one small key per plan, so they survive a crash.
+pub const HELD_PREFIX: &str = "keyplan:held:";
+
+pub fn held_key(id: &str) -> String {
+    format!("{HELD_PREFIX}{id}")
+}
+
+/// The edits held back for a plan, if any (unreadable text counts as none; it is left as is).
+pub fn load_held<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
+    read(&held_key(id))
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+/// Writes the held edits when they changed (`None` or an empty list removes the key).
+pub fn save_held<T: serde::Serialize>(id: &str, held: Option<&T>) -> Result<(), StoreError> {
+    let key = held_key(id);
+    match held {
+        Some(h) => {
+            let raw = serde_json::to_string(h).map_err(|e| StoreError::Failed(e.to_string()))?;
+            if read(&key)?.as_deref() != Some(raw.as_str()) {
+                write(&key, &raw)?;
+            }
+            Ok(())
+        }
+        None => remove(&key),
+    }
 }
 
 /// Puts summaries in the index, replacing the entries of the same plans.
@@ -364,6 +480,7 @@ pub fn mark_damaged(id: &str, reason: &str) -> Result<(), StoreError> {
 pub fn delete_plan(id: &str) -> Result<(), StoreError> {
     remove(&plan_key(id))?;
     remove(&format!("{BACKUP_PREFIX}{id}"))?;
+    remove(&held_key(id))?;
     update_index(|list| list.retain(|s| s.id != id)).map(|_| ())
 }
 
