@@ -267,7 +267,10 @@ fn a_save_whose_index_write_fails_is_undone_and_retried_whole() {
     let err = storage::save_plan_over(&plan, storage::Expect::Text(Some(first.tag)), summarise);
     restore_quota();
     assert_eq!(err.unwrap_err(), StoreError::QuotaFull);
-    assert_eq!(local().get_item("keyplan:plan:w9").unwrap().unwrap(), before);
+    assert_eq!(
+        local().get_item("keyplan:plan:w9").unwrap().unwrap(),
+        before
+    );
     let saved =
         storage::save_plan_over(&plan, storage::Expect::Text(Some(first.tag)), summarise).unwrap();
     assert_eq!(saved.revision, 2);

@@ -32,7 +32,14 @@ pub fn value_words(v: Option<&Value>) -> String {
         match v {
             Value::String(s) if !s.is_empty() => out.push(s.clone()),
             Value::Number(n) => out.push(n.to_string()),
-            Value::Bool(b) => out.push(if *b { t("conflict.ticked") } else { t("conflict.not_ticked") }.into()),
+            Value::Bool(b) => out.push(
+                if *b {
+                    t("conflict.ticked")
+                } else {
+                    t("conflict.not_ticked")
+                }
+                .into(),
+            ),
             Value::Array(a) => a.iter().for_each(|x| leaves(x, out)),
             Value::Object(o) => o
                 .iter()

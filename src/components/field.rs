@@ -181,7 +181,13 @@ pub fn field(spec: FieldSpec) -> AnyView {
         editor.edit(|p| result = set(p, &text));
         error.set(result.err());
     };
-    let conflict = conflict_at_field(editor, binding.get.clone(), label.clone(), kind.clone());
+    let conflict = conflict_at_field(
+        editor,
+        binding.get.clone(),
+        value,
+        label.clone(),
+        kind.clone(),
+    );
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let described = {
@@ -382,7 +388,13 @@ pub fn field(spec: FieldSpec) -> AnyView {
 /// Both texts side by side when this field is a place where this tab and another tab's save
 /// disagree (state/editor.rs), with the rep's two choices. Registers the field's label for
 /// the banner at the top of the page.
-fn conflict_at_field(editor: Editor, get: Getter, label: String, kind: Kind) -> impl IntoView {
+fn conflict_at_field(
+    editor: Editor,
+    get: Getter,
+    value: Memo<String>,
+    label: String,
+    kind: Kind,
+) -> impl IntoView {
     let found = Memo::new(move |_| {
         editor.conflicts.with(|cs| {
             cs.iter().find_map(|c| {
@@ -402,7 +414,7 @@ fn conflict_at_field(editor: Editor, get: Getter, label: String, kind: Kind) -> 
             });
         }
     });
-    let words = move |text: String| -> String {
+    let words = Arc::new(move |text: String| -> String {
         if text.is_empty() {
             return t("conflict.empty").to_string();
         }
@@ -414,14 +426,22 @@ fn conflict_at_field(editor: Editor, get: Getter, label: String, kind: Kind) -> 
                 .into_iter()
                 .find(|(k, _)| *k == text)
                 .map_or(text, |(_, l)| l),
-            Kind::Check => if text == "true" { t("conflict.ticked") } else { t("conflict.not_ticked") }.to_string(),
+            Kind::Check => if text == "true" {
+                t("conflict.ticked")
+            } else {
+                t("conflict.not_ticked")
+            }
+            .to_string(),
             _ => text,
         }
-    };
+    });
     move || {
-        found.get().map(|(path, mine, theirs)| {
+        found.get().map(|(path, _, theirs)| {
             let p2 = path.clone();
-            let (mine, theirs) = (words(mine), words(theirs));
+            let w = words.clone();
+            // This tab's text as it is now: the rep may go on typing in the box.
+            let mine = move || w(value.get());
+            let theirs = words(theirs);
             view! {
                 <div class="field-conflict" role="group" aria-label=tf("conflict.at_field", &[&label]) data-testid="field-conflict">
                     <p class="conflict-title">{t("conflict.field_title")}</p>

@@ -434,9 +434,9 @@ impl Editor {
                 return;
             };
             let to_store = with_side(&working, &self.held(), false);
-            let Some((base_plan, tag)) = self
+            let Some((unchanged, tag)) = self
                 .base
-                .with_value(|b| b.as_ref().map(|b| (b.plan.clone(), b.tag)))
+                .with_value(|b| b.as_ref().map(|b| (b.plan == to_store, b.tag)))
             else {
                 self.load_base(&working.id);
                 if self.base.with_value(Option::is_none) {
@@ -444,7 +444,7 @@ impl Editor {
                 }
                 continue;
             };
-            if to_store == base_plan && tag.is_some() && !was_failed {
+            if unchanged && tag.is_some() && !was_failed {
                 // Nothing new to store (e.g. only held text changed).
                 self.done(None);
                 return;
