@@ -122,7 +122,7 @@ pub fn ConflictBanner() -> impl IntoView {
                     aria-label={t("conflict.banner_label")}>
                     <p><strong>{if n == 1 { t("conflict.one").to_string() } else { tf("conflict.many", &[&n]) }}</strong>
                     " " {t("conflict.explain")}</p>
-                    <ul class="conflict-list">{items.clone()}</ul>
+                    <ul class="conflict-list">{items}</ul>
                 </section>
             }
         })

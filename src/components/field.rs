@@ -1,6 +1,6 @@
 //! One form field for every kind of value: label, hint, validation message and autosave.
 
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 
 use std::sync::Arc;
 
@@ -185,6 +185,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
         editor,
         binding.get.clone(),
         value,
+        format!("{id}-conflict"),
         label.clone(),
         kind.clone(),
     );
@@ -392,6 +393,7 @@ fn conflict_at_field(
     editor: Editor,
     get: Getter,
     value: Memo<String>,
+    title_id: String,
     label: String,
     kind: Kind,
 ) -> impl IntoView {
@@ -443,8 +445,8 @@ fn conflict_at_field(
             let mine = move || w(value.get());
             let theirs = words(theirs);
             view! {
-                <div class="field-conflict" role="group" aria-label=tf("conflict.at_field", &[&label]) data-testid="field-conflict">
-                    <p class="conflict-title">{t("conflict.field_title")}</p>
+                <div class="field-conflict" role="group" aria-labelledby=title_id.clone() data-testid="field-conflict">
+                    <p class="conflict-title" id=title_id.clone()>{t("conflict.field_title")}</p>
                     <div class="conflict-sides">
                         <div class="conflict-side mine">
                             <p class="conflict-who">{t("conflict.mine")}</p>

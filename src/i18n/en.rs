@@ -873,7 +873,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("conflict.ticked", "Ticked"),
     ("conflict.not_ticked", "Not ticked"),
     ("conflict.removed", "(row removed)"),
-    ("conflict.at_field", "Two versions of {0}"),
     ("conflict.field_title", "Another tab saved a different text here. Which one should the plan keep?"),
     ("conflict.mine", "Yours (this tab)"),
     ("conflict.theirs", "Saved in another tab"),

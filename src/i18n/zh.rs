@@ -873,7 +873,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("conflict.ticked", "已勾选"),
     ("conflict.not_ticked", "未勾选"),
     ("conflict.removed", "（该行已删除）"),
-    ("conflict.at_field", "{0} 的两个版本"),
     ("conflict.field_title", "另一个标签页在这里保存了不同的内容。计划应保留哪一个？"),
     ("conflict.mine", "您的（此标签页）"),
     ("conflict.theirs", "另一个标签页保存的"),

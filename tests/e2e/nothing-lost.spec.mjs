@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { newPlan, waitSaved, storedPlan, rawItem } from './helpers.mjs';
 
-const STEP2 = 'Customer analysis and performance';
+const STEP2 = 'Understanding the customer entirely';
 
 async function openStep(page, id, step) {
   await page.goto(`./#/plan/${id}/${step}`);
@@ -18,16 +18,30 @@ async function typeSteadily(page, text, onKey = () => {}) {
   }
 }
 
-/** Holds back this page's storage events, as if another tab's save had not arrived yet. */
-async function holdStorageEvents(page) {
-  await page.evaluate(() => {
-    window.__hold = (e) => e.stopImmediatePropagation();
-    window.addEventListener('storage', window.__hold, true);
+/**
+ * Lets a test hold back the storage events of a page (as if another tab's save had not
+ * arrived yet): installed before the app starts, it gates the app's 'storage' listeners.
+ */
+async function gateStorageEvents(page) {
+  await page.addInitScript(() => {
+    const add = window.addEventListener;
+    window.__holdStorage = false;
+    window.addEventListener = function (type, fn, opts) {
+      if (type === 'storage') {
+        const gated = (e) => { if (!window.__holdStorage) fn.call(this, e); };
+        return add.call(this, type, gated, opts);
+      }
+      return add.call(this, type, fn, opts);
+    };
   });
 }
 
+async function holdStorageEvents(page) {
+  await page.evaluate(() => { window.__holdStorage = true; });
+}
+
 async function releaseStorageEvents(page) {
-  await page.evaluate(() => window.removeEventListener('storage', window.__hold, true));
+  await page.evaluate(() => { window.__holdStorage = false; });
 }
 
 test('1. typing steadily saves at least every 2 s: a killed tab loses at most the last 2 s', async ({ page, context }) => {
@@ -115,6 +129,7 @@ test('2. both tabs change the same field: the rep chooses at the top and at the 
   const id = await newPlan(a, 'Same Field Co');
   await openStep(a, id, 2);
   const b = await context.newPage();
+  await gateStorageEvents(b);
   await openStep(b, id, 2);
 
   // Round 1: B's save arrives after A's and is refused; B keeps its text and asks.
