@@ -875,6 +875,12 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.reload", "Reload"),
     ("banner.install_title", "Install KeyPlan on this iPad:"),
     // -- storage (issue 13): new texts go right below this line --
+    ("compact.bad_header", "its first line, which says how the plan is stored, is missing or damaged"),
+    ("compact.unknown_format", "it is stored in a form this KeyPlan does not know ({0}); update KeyPlan to read it"),
+    ("compact.truncated", "the stored text is cut short or has extra characters"),
+    ("compact.bad_unit", "the stored text has a character that does not belong there (position {0})"),
+    ("compact.corrupt", "the stored text was altered: its checksum does not match"),
+    ("compact.bad_content", "the unpacked plan is not readable"),
     ("banner.install_body", "tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."),
     ("banner.got_it", "Got it"),
     // -- crm (issue 17): new texts go right below this line --

@@ -875,6 +875,12 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.reload", "重新加载"),
     ("banner.install_title", "在这台 iPad 上安装 KeyPlan："),
     // -- storage (issue 13): new texts go right below this line --
+    ("compact.bad_header", "说明计划存储方式的第一行缺失或已损坏"),
+    ("compact.unknown_format", "它以此版本 KeyPlan 不认识的形式存储（{0}）；请更新 KeyPlan 后再读取"),
+    ("compact.truncated", "存储的文本被截断或多出了字符"),
+    ("compact.bad_unit", "存储的文本中有不应出现的字符（位置 {0}）"),
+    ("compact.corrupt", "存储的文本已被改动：校验和不符"),
+    ("compact.bad_content", "解包后的计划无法读取"),
     ("banner.install_body", "点按“共享”，再点“添加到主屏幕”。安装后的应用无需网络即可打开，并拥有自己的存储空间；而网页的数据在几周未访问后可能会被 Safari 清除。"),
     ("banner.got_it", "知道了"),
     // -- crm (issue 17): new texts go right below this line --

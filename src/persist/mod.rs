@@ -1,5 +1,6 @@
 //! The only code that touches local storage and files: the envelope, storage, import and export.
 pub mod calendar;
+pub mod compact;
 #[cfg(target_arch = "wasm32")]
 pub mod download;
 pub mod envelope;
