@@ -8,3 +8,6 @@ pub mod file;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod stored;
+pub mod usage;

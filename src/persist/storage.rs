@@ -10,8 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
 
 use super::envelope::{
-    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan,
-    encode_settings, stored_revision, DecodeError, LoadedPlan,
+    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_settings, stored_revision, DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -291,13 +290,13 @@ fn write_plan_key(
     let mut next = plan.clone();
     next.revision = plan.revision + 1;
     next.updated_at = Some(at);
-    let raw = encode_plan(&next, at);
-    write(&plan_key(&plan.id), &raw)?;
-    let summary = summarise(&next, raw.len());
+    let raw = super::stored::write_plan_value(&next, at, stored)?;
+    let bytes = raw.encode_utf16().count() * 2;
+    let summary = summarise(&next, bytes);
     Ok(Saved {
         revision: next.revision,
         at,
-        bytes: raw.len(),
+        bytes,
         summary,
     })
 }

@@ -70,6 +70,7 @@ impl Workspace {
             self.mode.set(StorageMode::MemoryOnly(why));
             return;
         }
+        crate::persist::stored::clear_stale_moves();
         self.settings.set(storage::load_settings());
         let settings = self.settings.get_untracked();
         let summarise =
