@@ -51,6 +51,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     </div>
                 </Show>
             </div>
+            <crate::components::capacity::StorageWarning />
             <UndoDelete undo />
             <Show when=move || creating.get()>
                 <NewPlanForm creating />
