@@ -72,7 +72,10 @@ pub fn StorageWarning() -> impl IntoView {
 
 /// The largest review snapshots of the largest plans, each with "Download and drop".
 #[component]
-pub fn LargestSnapshots(usage: Memo<Vec<(String, usize)>>, refresh: RwSignal<u32>) -> impl IntoView {
+pub fn LargestSnapshots(
+    usage: Memo<Vec<(String, usize)>>,
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let editor = expect_context::<Editor>();
     let message = RwSignal::new(None::<String>);

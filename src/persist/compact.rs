@@ -113,7 +113,9 @@ pub fn read_header(raw: &str) -> Result<(Header, &str), CompactError> {
         return Err(CompactError::BadHeader);
     };
     if format != FORMAT {
-        return Err(CompactError::UnknownFormat(format.chars().take(20).collect()));
+        return Err(CompactError::UnknownFormat(
+            format.chars().take(20).collect(),
+        ));
     }
     let mut header = Header {
         kind: kind.to_string(),
@@ -226,9 +228,8 @@ pub fn encode(kind: &str, schema_version: u32, revision: u64, deltas: bool, json
 pub fn decode_text(raw: &str) -> Result<(Header, String), CompactError> {
     let (header, payload) = read_header(raw)?;
     let deflated = unpack(payload, header.bytes)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_DECODED)
-            .map_err(|_| CompactError::Corrupt)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_DECODED)
+        .map_err(|_| CompactError::Corrupt)?;
     let text = String::from_utf8(bytes).map_err(|_| CompactError::BadContent)?;
     Ok((header, text))
 }
@@ -609,14 +610,20 @@ mod tests {
                     let body: String = (0..n)
                         .filter_map(|_| char::from_u32(0x20 + rng.below(0x8000) as u32))
                         .collect();
-                    format!("@keyplan.plan z1 s2 r1 n{} d{}\n{body}", rng.below(700), rng.below(2))
+                    format!(
+                        "@keyplan.plan z1 s2 r1 n{} d{}\n{body}",
+                        rng.below(700),
+                        rng.below(2)
+                    )
                 }
                 _ => {
                     let mut chars: Vec<char> = good.chars().collect();
                     for _ in 0..=rng.below(4) {
                         let i = rng.below(chars.len());
                         match rng.below(3) {
-                            0 => chars[i] = char::from_u32(rng.next() as u32 % 0xD000).unwrap_or('x'),
+                            0 => {
+                                chars[i] = char::from_u32(rng.next() as u32 % 0xD000).unwrap_or('x')
+                            }
                             1 => chars.truncate(i),
                             _ => chars.insert(i, 'Q'),
                         }
@@ -636,11 +643,23 @@ mod tests {
     fn deltas_round_trip_and_malformed_deltas_are_errors() {
         let a = json!({"x": 1, "rows": [{"id": 1, "n": "a"}, {"id": 3, "n": "c"}, {"id": 4}], "list": [1, 2, 3], "gone": null});
         let r = json!({"x": 2, "rows": [{"id": 2, "n": "b"}, {"id": 1, "n": "A"}, {"id": 3, "n": "c"}], "list": [1, 5], "new": true});
-        for (p, q) in [(&a, &r), (&r, &a), (&a, &a), (&a, &json!(null)), (&json!([1]), &a)] {
+        for (p, q) in [
+            (&a, &r),
+            (&r, &a),
+            (&a, &a),
+            (&a, &json!(null)),
+            (&json!([1]), &a),
+        ] {
             let d = delta(p, q);
             assert_eq!(&apply(&d, q).unwrap(), p);
         }
-        for d in [json!({}), json!([9]), json!([1, 2, 3]), json!([2, [99]]), json!([2, ["x"]])] {
+        for d in [
+            json!({}),
+            json!([9]),
+            json!([1, 2, 3]),
+            json!([2, [99]]),
+            json!([2, ["x"]]),
+        ] {
             assert_eq!(apply(&d, &r), Err(CompactError::BadContent), "{d}");
         }
     }
@@ -676,7 +695,11 @@ mod tests {
         // Twelve snapshots stored as deltas cost little more than the plan without them.
         let mut bare = plan.clone();
         bare.communication.reviews.clear();
-        let bare = encode_plan_text(&crate::persist::envelope::encode_plan(&bare, chrono::Utc::now()), 2, 9);
+        let bare = encode_plan_text(
+            &crate::persist::envelope::encode_plan(&bare, chrono::Utc::now()),
+            2,
+            9,
+        );
         let (with, without) = (raw.encode_utf16().count(), bare.encode_utf16().count());
         assert!(with < without * 2, "{with} vs {without}");
         assert!(with * 4 < json.len(), "{with} vs {}", json.len());
@@ -694,10 +717,16 @@ mod tests {
         assert_eq!(decode_plan(&plain).unwrap().plan, plan);
         assert_eq!(decode_plan(&compact).unwrap().plan, plan);
         assert_eq!(stored_revision(&compact), Some(41));
-        assert_eq!(crate::persist::envelope::stored_revision(&compact), Some(41));
+        assert_eq!(
+            crate::persist::envelope::stored_revision(&compact),
+            Some(41)
+        );
         assert!(compact.encode_utf16().count() < plain.len());
         let damaged = compact.replacen(" n", " n1", 1);
-        assert!(matches!(decode_plan(&damaged), Err(DecodeError::Invalid { .. })));
+        assert!(matches!(
+            decode_plan(&damaged),
+            Err(DecodeError::Invalid { .. })
+        ));
         assert!(crate::persist::envelope::decode_plan_read_only(&compact).is_some());
     }
 }

@@ -7,6 +7,8 @@ pub mod envelope;
 pub mod file;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
+pub mod journal;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod stored;

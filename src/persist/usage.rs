@@ -50,7 +50,7 @@ pub fn usage(
     plans.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let index: usize = entries
         .iter()
-        .filter(|(k, _)| k == index_key)
+        .filter(|(k, _)| k.starts_with(index_key))
         .map(|(_, n)| n)
         .sum();
     let (average, room) = if plans.is_empty() {
