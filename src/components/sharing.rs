@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::plan::Plan;
@@ -86,6 +86,9 @@ pub fn ExportButtons(
         </div>
     }
 }
+
+/// New plans named in the import review; the others are counted.
+const NEW_LISTED: usize = 30;
 
 #[derive(Clone)]
 enum Stage {
@@ -225,7 +228,24 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                 }.into_any(),
                 Stage::Review(incoming) => {
                     let conflicts = incoming.iter().filter(|i| i.existing.is_some()).count();
-                    let rows = incoming.into_iter().enumerate().map(|(i, inc)| {
+                    // Every plan that needs a choice is listed; of the new ones, the first few and
+                    // their count (a list of 500 new plans helps nobody and took seconds to draw).
+                    let total = incoming.len();
+                    let new_total = total - conflicts;
+                    let mut new_listed = 0;
+                    let listed: Vec<(usize, Incoming)> = incoming
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, inc)| {
+                            if inc.existing.is_some() {
+                                return true;
+                            }
+                            new_listed += 1;
+                            new_listed <= NEW_LISTED
+                        })
+                        .collect();
+                    let more_new = new_total.saturating_sub(NEW_LISTED);
+                    let rows = listed.into_iter().map(|(i, inc)| {
                         let name = inc.plan.display_name().to_string();
                         let note = inc.existing.as_ref().map(|e| {
                             if inc.existing_newer {
@@ -255,7 +275,9 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         }
                     }).collect_view();
                     view! {
+                        <p data-testid="import-review" data-count=total.to_string()>{tp("import.review_count", total, &[&total])}</p>
                         <ul class="import-list">{rows}</ul>
+                        {(more_new > 0).then(|| view! { <p class="muted" data-testid="import-more">{tp("import.more_new", more_new, &[&more_new])}</p> })}
                         {(conflicts > 1).then(|| view! {
                             <div class="actions">
                                 <span>{t("import.for_all")}</span>

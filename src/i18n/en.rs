@@ -875,6 +875,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.reload", "Reload"),
     ("banner.install_title", "Install KeyPlan on this iPad:"),
     // -- storage (issue 13): new texts go right below this line --
+    ("import.review_count.one", "The file holds {0} plan."),
+    ("import.review_count.other", "The file holds {0} plans."),
+    ("import.more_new.one", "…and {0} more new plan."),
+    ("import.more_new.other", "…and {0} more new plans."),
     ("room.backup", "Download a backup of all plans (on the Storage & backup page), so nothing is lost."),
     ("room.archive", "Archive to a file and remove plans that are no longer key accounts: on the plan, “Download this plan”, then delete it from the portfolio."),
     ("room.snapshots", "Download and drop old review snapshots: the Storage & backup page lists the largest. The review's date, attendees and notes stay."),

@@ -875,6 +875,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.reload", "重新加载"),
     ("banner.install_title", "在这台 iPad 上安装 KeyPlan："),
     // -- storage (issue 13): new texts go right below this line --
+    ("import.review_count.one", "文件中有 {0} 份计划。"),
+    ("import.review_count.other", "文件中有 {0} 份计划。"),
+    ("import.more_new.one", "……另有 {0} 份新计划。"),
+    ("import.more_new.other", "……另有 {0} 份新计划。"),
     ("room.backup", "下载所有计划的备份（在“存储与备份”页面），以免丢失任何内容。"),
     ("room.archive", "将不再是关键客户的计划存档为文件后移除：在计划中点“下载此计划”，然后从组合中删除它。"),
     ("room.snapshots", "下载并删除旧的回顾快照：“存储与备份”页面列出了最大的快照。回顾的日期、参会人和备注会保留。"),
