@@ -196,14 +196,21 @@ pub fn unpack(packed: &str, len: usize) -> Result<Vec<u8>, CompactError> {
         bits += BITS;
         while bits >= 8 {
             bits -= 8;
+            let byte = (acc >> bits) as u8;
             if out.len() < len {
-                out.push((acc >> bits) as u8);
+                out.push(byte);
+            } else if byte != 0 {
+                // The padding of the last unit is zero bits: anything else is an alteration.
+                return Err(CompactError::BadUnit(i));
             }
             acc &= (1 << bits) - 1;
         }
     }
     if units != units_for(len) || out.len() != len {
         return Err(CompactError::Truncated);
+    }
+    if acc != 0 {
+        return Err(CompactError::BadUnit(units.saturating_sub(1)));
     }
     Ok(out)
 }
@@ -512,10 +519,14 @@ mod tests {
         round(&(0..=255).collect::<Vec<u8>>());
     }
 
+    fn fixed_now() -> chrono::DateTime<chrono::Utc> {
+        "2026-11-22T10:00:00Z".parse().unwrap()
+    }
+
     fn plan_json(text: &str) -> String {
-        let mut plan = crate::model::plan::Plan::new("p", text, chrono::Utc::now());
+        let mut plan = crate::model::plan::Plan::new("p", text, fixed_now());
         plan.header.industry = text.to_string();
-        crate::persist::envelope::encode_plan(&plan, chrono::Utc::now())
+        crate::persist::envelope::encode_plan(&plan, fixed_now())
     }
 
     #[test]
@@ -728,5 +739,9 @@ mod tests {
             Err(DecodeError::Invalid { .. })
         ));
         assert!(crate::persist::envelope::decode_plan_read_only(&compact).is_some());
+        // A compact stored value can be imported like a plain one (docs/FORMAT.md).
+        let file = crate::persist::import::parse_file(compact.as_bytes()).unwrap();
+        assert_eq!(file.plans[0].header.account_name, "Acme 简体 🚀");
+        assert!(crate::persist::import::parse_file(damaged.as_bytes()).is_err());
     }
 }
