@@ -119,7 +119,7 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     }
     // A stored value in the compact form (e.g. a damaged plan's text, downloaded and repaired).
     if super::compact::is_compact(text) {
-        let bad = |e: super::compact::CompactError| invalid("", &e.to_string());
+        let bad = |e: super::compact::CompactError| invalid("", e.to_string());
         let (_, inner) = super::compact::decode_text(text).map_err(bad)?;
         if depth(&inner) > MAX_DEPTH {
             return Err(ImportError::TooDeep);
