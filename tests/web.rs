@@ -324,6 +324,7 @@ fn a_workspace_mixing_plain_json_and_compact_plans_loads() {
     let damaged = moved.replacen(" n", " n9", 1);
     local().set_item("keyplan:plan:j1", &damaged).unwrap();
     local().remove_item("keyplan:index").unwrap();
+    local().remove_item("keyplan:index:recent").unwrap();
     let ws = storage::load_workspace(summarise).unwrap();
     assert!(
         ws.damaged.iter().any(|(id, _)| id == "j1"),
@@ -375,4 +376,29 @@ fn the_move_to_the_compact_form_survives_a_failure_between_write_and_clean_up() 
     keyplan::persist::stored::clear_stale_moves();
     assert_eq!(local().get_item("keyplan:move:m1").unwrap(), None);
     assert_eq!(local().get_item("keyplan:plan:m1").unwrap(), Some(moved));
+}
+
+#[wasm_bindgen_test]
+fn a_save_writes_the_index_journal_and_start_up_lays_it_over_the_index() {
+    local().clear().unwrap();
+    let mut b = Plan::new("jb", "Before Co", chrono::Utc::now());
+    storage::save_plan(&Plan::new("ja", "Alpha Co", chrono::Utc::now()), summarise).unwrap();
+    b.revision = storage::save_plan(&b, summarise).unwrap().revision;
+    // Saves wrote the small journal, not the index.
+    assert_eq!(local().get_item(storage::INDEX_KEY).unwrap(), None);
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert_eq!(ws.summaries.len(), 2);
+    assert!(!ws.index_rebuilt);
+    // Any other change folds the journal into the index.
+    storage::delete_plan("ja").unwrap();
+    assert!(local().get_item(storage::INDEX_KEY).unwrap().is_some());
+    assert_eq!(local().get_item("keyplan:index:recent").unwrap(), None);
+    // A later save is laid over the index at start.
+    b.header.account_name = "After Co".into();
+    storage::save_plan(&b, summarise).unwrap();
+    let index = local().get_item(storage::INDEX_KEY).unwrap().unwrap();
+    assert!(index.contains("Before Co"));
+    let ws = storage::load_workspace(summarise).unwrap();
+    let names: Vec<&str> = ws.summaries.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["After Co"]);
 }

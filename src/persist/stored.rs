@@ -48,7 +48,7 @@ pub fn write_plan_value(
     match write(&staging, &raw) {
         Ok(()) => {
             let back = read(&staging);
-            if !matches!(&back, Ok(Some(b)) if *b == raw && decodes(b)) {
+            if !matches!(&back, Ok(Some(b)) if *b == raw && decodes(b.as_str())) {
                 let _ = remove(&staging);
                 write(&key, &plain)?;
                 return Ok(plain);

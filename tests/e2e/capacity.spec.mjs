@@ -139,7 +139,8 @@ test('the meter shows what localStorage really holds, the largest plans and snap
     const size = (k) => k.length + localStorage.getItem(k).length;
     const all = keys.reduce((s, k) => s + size(k), 0);
     const plans = keys.filter((k) => k.startsWith('keyplan:plan:'));
-    const index = keys.includes('keyplan:index') ? size('keyplan:index') : 0;
+    // The index and its journal (keyplan:index:recent).
+    const index = keys.filter((k) => k.startsWith('keyplan:index')).reduce((s, k) => s + size(k), 0);
     const perPlan = Math.ceil((plans.reduce((s, k) => s + size(k), 0) + index) / plans.length);
     return { all, perPlan, room: Math.floor((5_000_000 - all) / perPlan), big: plans.map(size).sort((x, y) => y - x) };
   });
