@@ -33,7 +33,7 @@ pub fn write_plan_value(
     let plain = encode_plan(plan, now);
     let raw = compact::encode_plan_text(&plain, SCHEMA_VERSION, plan.revision);
     let key = plan_key(&plan.id);
-    if !old.is_some_and(|o| !compact::is_compact(o)) {
+    if old.is_none_or(compact::is_compact) {
         write(&key, &raw)?;
         return Ok(raw);
     }

@@ -10,7 +10,7 @@ use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
-use crate::model::plan::{next_row_id, CommItem, ReportItem, Review};
+use crate::model::plan::{CommItem, ReportItem, Review};
 use crate::model::snapshot::{diff, snapshot, ChangeKind};
 use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
