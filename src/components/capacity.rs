@@ -137,7 +137,7 @@ pub fn LargestSnapshots(
                         };
                         view! {
                             <li>
-                                <span>{tf("room.snapshot_of", &[&name, &date, &kb(c.units)])}</span>
+                                <span>{tf("room.snapshot_of", &[&name, &date, &kb(c.units.max(52))])}</span>
                                 " "
                                 <button type="button" class="secondary" aria-label=aria on:click=drop>{t("room.drop")}</button>
                             </li>

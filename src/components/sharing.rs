@@ -210,7 +210,8 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             on:drop=on_drop>
             <h2 tabindex="-1" node_ref=heading>{t("import.title")}</h2>
             {move || error.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
-            {move || match stage.get() {
+            // Borrowed, not cloned: the stage holds every plan of the file (500 in a backup).
+            {move || stage.with(|st| match st {
                 Stage::Choose => view! {
                     <p>{t("import.intro")}</p>
                     <div class="field">
@@ -234,7 +235,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                     let new_total = total - conflicts;
                     let mut new_listed = 0;
                     let listed: Vec<(usize, Incoming)> = incoming
-                        .into_iter()
+                        .iter()
                         .enumerate()
                         .filter(|(_, inc)| {
                             if inc.existing.is_some() {
@@ -243,6 +244,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                             new_listed += 1;
                             new_listed <= NEW_LISTED
                         })
+                        .map(|(i, inc)| (i, inc.clone()))
                         .collect();
                     let more_new = new_total.saturating_sub(NEW_LISTED);
                     let rows = listed.into_iter().map(|(i, inc)| {
@@ -293,10 +295,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                     }.into_any()
                 }
                 Stage::Done(msg) => view! {
-                    <p role="status" data-testid="import-result">{msg}</p>
+                    <p role="status" data-testid="import-result">{msg.clone()}</p>
                     <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>{t("common.close")}</button>
                 }.into_any(),
-            }}
+            })}
         </section>
     }
 }

@@ -890,7 +890,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("room.no_snapshots", "No review snapshots are stored yet."),
     ("room.snapshot_of", "{0}, review of {1}: about {2}"),
     ("room.drop", "Download and drop"),
-    ("room.drop_aria", "Download {0} and drop its snapshot of the review of {1}"),
+    ("room.drop_aria", "Download and drop the snapshot of {0}, review of {1}"),
     ("room.dropped", "The snapshot of the review of {0} was dropped from {1}; the plan with it was downloaded first."),
     ("room.review_full", "The review was not recorded: the browser's storage for KeyPlan is full and the snapshot of the plan does not fit. Nothing was changed. Make room on the Storage & backup page (download a backup, remove plans that are no longer key accounts, drop old snapshots), then save the review again."),
     ("room.review_failed", "The review was not recorded: {0} Nothing was changed."),
