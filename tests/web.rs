@@ -263,7 +263,7 @@ fn a_save_whose_index_write_fails_is_undone_and_retried_whole() {
     let before = local().get_item("keyplan:plan:w9").unwrap().unwrap();
     assert_eq!(storage::stored_tag("w9").unwrap(), Some(first.tag));
     plan.header.account_name = "Acme North Regional Hospitals".into();
-    js("Storage.prototype.__set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k === 'keyplan:index') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return Storage.prototype.__set.call(this, k, v); };");
+    js("Storage.prototype.__set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k.startsWith('keyplan:index')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); return Storage.prototype.__set.call(this, k, v); };");
     let err = storage::save_plan_over(&plan, storage::Expect::Text(Some(first.tag)), summarise);
     restore_quota();
     assert_eq!(err.unwrap_err(), StoreError::QuotaFull);
@@ -282,4 +282,157 @@ fn a_save_whose_index_write_fails_is_undone_and_retried_whole() {
     let err = storage::save_plan_over(&plan, storage::Expect::Text(Some(saved.tag)), summarise);
     assert!(matches!(err, Err(StoreError::Conflict { .. })));
     assert_eq!(local().get_item("keyplan:plan:w9").unwrap().unwrap(), other);
+}
+
+// -- storage (issue 13): the compact stored form against the real localStorage --
+
+fn js_eval(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_compact_value_reads_back_from_local_storage_identical() {
+    local().clear().unwrap();
+    let mut plan = Plan::new("c1", "简体中文 🚀 Acme", chrono::Utc::now());
+    plan.header.industry = "NUL \u{0} and quotes \" and \\ and 👩🏽‍💼".into();
+    plan.communication
+        .reviews
+        .push(keyplan::model::plan::Review {
+            id: 1,
+            snapshot: Some(keyplan::model::snapshot::snapshot(&plan)),
+            ..Default::default()
+        });
+    storage::save_plan(&plan, summarise).unwrap();
+    let raw = local().get_item("keyplan:plan:c1").unwrap().unwrap();
+    assert!(raw.starts_with("@keyplan.plan z1 s2 r1 "), "{}", &raw[..40]);
+    // What JS holds is exactly what Rust wrote: same UTF-16 units, none a surrogate.
+    let units = js_eval("localStorage.getItem('keyplan:plan:c1').length")
+        .as_f64()
+        .unwrap() as usize;
+    assert_eq!(units, raw.encode_utf16().count());
+    let surrogates = js_eval(
+        "[...localStorage.getItem('keyplan:plan:c1')].filter(c => c.charCodeAt(0) >= 0xD800 && c.charCodeAt(0) <= 0xDFFF).length",
+    );
+    assert_eq!(surrogates.as_f64(), Some(0.0));
+    match storage::read_plan("c1").unwrap() {
+        PlanRead::Loaded(l) => {
+            let mut expected = plan.clone();
+            expected.revision = 1;
+            expected.updated_at = l.plan.updated_at;
+            assert_eq!(l.plan, expected);
+        }
+        other => panic!("expected the plan, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_mixing_plain_json_and_compact_plans_loads() {
+    local().clear().unwrap();
+    // An older KeyPlan's plain JSON value…
+    let old = Plan::new("j1", "Old Json Co", chrono::Utc::now());
+    let plain = keyplan::persist::envelope::encode_plan(&old, chrono::Utc::now());
+    local().set_item("keyplan:plan:j1", &plain).unwrap();
+    // …beside a compact one, and no index: start-up rebuilds it from both.
+    storage::save_plan(
+        &Plan::new("z1", "Compact Co", chrono::Utc::now()),
+        summarise,
+    )
+    .unwrap();
+    local().remove_item("keyplan:index").unwrap();
+    let ws = storage::load_workspace(summarise).unwrap();
+    let mut names: Vec<&str> = ws.summaries.iter().map(|s| s.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["Compact Co", "Old Json Co"]);
+    assert!(ws.damaged.is_empty(), "{:?}", ws.damaged);
+    // The plain plan moves to the compact form when next saved.
+    assert!(matches!(
+        storage::read_plan("j1").unwrap(),
+        PlanRead::Loaded(_)
+    ));
+    storage::save_plan(&old, summarise).unwrap();
+    let moved = local().get_item("keyplan:plan:j1").unwrap().unwrap();
+    assert!(moved.starts_with("@keyplan.plan z1 s2 r1 "));
+    assert!(moved.encode_utf16().count() < plain.len());
+    assert_eq!(local().get_item("keyplan:move:j1").unwrap(), None);
+    // A damaged compact value is listed as damaged; its text stays untouched.
+    let damaged = moved.replacen(" n", " n9", 1);
+    local().set_item("keyplan:plan:j1", &damaged).unwrap();
+    local().remove_item("keyplan:index").unwrap();
+    local().remove_item("keyplan:index:recent").unwrap();
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert!(
+        ws.damaged.iter().any(|(id, _)| id == "j1"),
+        "{:?}",
+        ws.damaged
+    );
+    assert!(
+        matches!(storage::read_plan("j1").unwrap(), PlanRead::Damaged { raw, .. } if raw == damaged)
+    );
+    assert_eq!(
+        local().get_item("keyplan:plan:j1").unwrap().unwrap(),
+        damaged
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_move_to_the_compact_form_survives_a_failure_between_write_and_clean_up() {
+    local().clear().unwrap();
+    let old = Plan::new("m1", "Moving Co", chrono::Utc::now());
+    let plain = keyplan::persist::envelope::encode_plan(&old, chrono::Utc::now());
+    local().set_item("keyplan:plan:m1", &plain).unwrap();
+
+    // 1. The write of the plan's key fails after the staging copy was written and checked:
+    //    the plan's key still holds the old JSON, readable.
+    js("Storage.prototype.__set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k === 'keyplan:plan:m1') throw new DOMException('injected', 'UnknownError'); return Storage.prototype.__set.call(this, k, v); };");
+    let err = storage::save_plan(&old, summarise);
+    restore_quota();
+    assert!(err.is_err());
+    assert_eq!(local().get_item("keyplan:plan:m1").unwrap().unwrap(), plain);
+    assert!(
+        matches!(storage::read_plan("m1").unwrap(), PlanRead::Loaded(l) if l.plan.header.account_name == "Moving Co")
+    );
+
+    // 2. The clean-up (removing the staging key) fails, as after a crash just before it: the
+    //    plan's key holds the verified compact value; the next start removes the staging key.
+    js("Storage.prototype.__remove = Storage.prototype.removeItem; Storage.prototype.removeItem = function (k) { if (k.startsWith('keyplan:move:')) throw new DOMException('injected', 'UnknownError'); return Storage.prototype.__remove.call(this, k); };");
+    let saved = storage::save_plan(&old, summarise);
+    js("Storage.prototype.removeItem = Storage.prototype.__remove; delete Storage.prototype.__remove;");
+    saved.unwrap();
+    let moved = local().get_item("keyplan:plan:m1").unwrap().unwrap();
+    assert!(moved.starts_with("@keyplan.plan z1"));
+    assert_eq!(
+        local().get_item("keyplan:move:m1").unwrap(),
+        Some(moved.clone())
+    );
+    assert!(
+        matches!(storage::read_plan("m1").unwrap(), PlanRead::Loaded(l) if l.plan.revision == 1)
+    );
+    keyplan::persist::stored::clear_stale_moves();
+    assert_eq!(local().get_item("keyplan:move:m1").unwrap(), None);
+    assert_eq!(local().get_item("keyplan:plan:m1").unwrap(), Some(moved));
+}
+
+#[wasm_bindgen_test]
+fn a_save_writes_the_index_journal_and_start_up_lays_it_over_the_index() {
+    local().clear().unwrap();
+    let mut b = Plan::new("jb", "Before Co", chrono::Utc::now());
+    storage::save_plan(&Plan::new("ja", "Alpha Co", chrono::Utc::now()), summarise).unwrap();
+    b.revision = storage::save_plan(&b, summarise).unwrap().revision;
+    // Saves wrote the small journal, not the index.
+    assert_eq!(local().get_item(storage::INDEX_KEY).unwrap(), None);
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert_eq!(ws.summaries.len(), 2);
+    assert!(!ws.index_rebuilt);
+    // Any other change folds the journal into the index.
+    storage::delete_plan("ja").unwrap();
+    assert!(local().get_item(storage::INDEX_KEY).unwrap().is_some());
+    assert_eq!(local().get_item("keyplan:index:recent").unwrap(), None);
+    // A later save is laid over the index at start.
+    b.header.account_name = "After Co".into();
+    storage::save_plan(&b, summarise).unwrap();
+    let index = local().get_item(storage::INDEX_KEY).unwrap().unwrap();
+    assert!(index.contains("Before Co"));
+    let ws = storage::load_workspace(summarise).unwrap();
+    let names: Vec<&str> = ws.summaries.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["After Co"]);
 }

@@ -1,5 +1,6 @@
 //! Shared widgets: fields, tables, header, banners, charts.
 pub mod banners;
+pub mod capacity;
 pub mod conflicts;
 pub mod field;
 pub mod header;

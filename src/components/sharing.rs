@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::plan::Plan;
@@ -86,6 +86,9 @@ pub fn ExportButtons(
         </div>
     }
 }
+
+/// New plans named in the import review; the others are counted.
+const NEW_LISTED: usize = 30;
 
 #[derive(Clone)]
 enum Stage {
@@ -207,7 +210,8 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             on:drop=on_drop>
             <h2 tabindex="-1" node_ref=heading>{t("import.title")}</h2>
             {move || error.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
-            {move || match stage.get() {
+            // Borrowed, not cloned: the stage holds every plan of the file (500 in a backup).
+            {move || stage.with(|st| match st {
                 Stage::Choose => view! {
                     <p>{t("import.intro")}</p>
                     <div class="field">
@@ -225,7 +229,25 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                 }.into_any(),
                 Stage::Review(incoming) => {
                     let conflicts = incoming.iter().filter(|i| i.existing.is_some()).count();
-                    let rows = incoming.into_iter().enumerate().map(|(i, inc)| {
+                    // Every plan that needs a choice is listed; of the new ones, the first few and
+                    // their count (a list of 500 new plans helps nobody and took seconds to draw).
+                    let total = incoming.len();
+                    let new_total = total - conflicts;
+                    let mut new_listed = 0;
+                    let listed: Vec<(usize, Incoming)> = incoming
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, inc)| {
+                            if inc.existing.is_some() {
+                                return true;
+                            }
+                            new_listed += 1;
+                            new_listed <= NEW_LISTED
+                        })
+                        .map(|(i, inc)| (i, inc.clone()))
+                        .collect();
+                    let more_new = new_total.saturating_sub(NEW_LISTED);
+                    let rows = listed.into_iter().map(|(i, inc)| {
                         let name = inc.plan.display_name().to_string();
                         let note = inc.existing.as_ref().map(|e| {
                             if inc.existing_newer {
@@ -255,7 +277,9 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         }
                     }).collect_view();
                     view! {
+                        <p data-testid="import-review" data-count=total.to_string()>{tp("import.review_count", total, &[&total])}</p>
                         <ul class="import-list">{rows}</ul>
+                        {(more_new > 0).then(|| view! { <p class="muted" data-testid="import-more">{tp("import.more_new", more_new, &[&more_new])}</p> })}
                         {(conflicts > 1).then(|| view! {
                             <div class="actions">
                                 <span>{t("import.for_all")}</span>
@@ -271,10 +295,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                     }.into_any()
                 }
                 Stage::Done(msg) => view! {
-                    <p role="status" data-testid="import-result">{msg}</p>
+                    <p role="status" data-testid="import-result">{msg.clone()}</p>
                     <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>{t("common.close")}</button>
                 }.into_any(),
-            }}
+            })}
         </section>
     }
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 
-use crate::persist::storage::{self, PlanRead, PLAN_PREFIX, QUOTA_ESTIMATE};
+use crate::components::capacity::{LargestSnapshots, MakeRoom};
+use crate::persist::storage::{self, PlanRead, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTIMATE};
 use crate::persist::{download::download, file};
 use crate::state::workspace::{today, StorageMode, Workspace};
 
@@ -26,6 +27,9 @@ pub fn StoragePage() -> impl IntoView {
         storage::entries().unwrap_or_default()
     });
     let used = move || usage.with(|u| u.iter().map(|(_, n)| n).sum::<usize>());
+    let figures = Memo::new(move |_| {
+        usage.with(|u| crate::persist::usage::usage(u, PLAN_PREFIX, INDEX_KEY, QUOTA_ESTIMATE))
+    });
     let largest = move || {
         let mut plans: Vec<(String, usize)> = usage.with(|u| {
             u.iter()
@@ -84,16 +88,23 @@ pub fn StoragePage() -> impl IntoView {
                 StorageMode::Local => view! {
                     <section class="card" data-testid="storage-use">
                         <h2>{t("storage.space_used")}</h2>
-                        <p class="big-figure">{move || tf("storage.used_of", &[&kb(used()), &kb(QUOTA_ESTIMATE)])}</p>
-                        <meter min="0" max=QUOTA_ESTIMATE.to_string() value=move || used().to_string() aria-label={t("storage.used_aria")}></meter>
+                        <p class="big-figure" data-testid="storage-used" data-units=move || used().to_string()>{move || tf("storage.used_of", &[&kb(used()), &kb(QUOTA_ESTIMATE)])}</p>
+                        <meter min="0" max=QUOTA_ESTIMATE.to_string() high=(QUOTA_ESTIMATE / 10 * 8).to_string() optimum="0" value=move || used().to_string() aria-label={t("storage.used_aria")}></meter>
+                        <p data-testid="storage-percent">{move || tf("room.percent", &[&format!("{:.0}", figures.with(|f| f.share() * 100.0))])}</p>
+                        <p data-testid="storage-room" data-room=move || figures.with(|f| f.room.map(|r| r.to_string()).unwrap_or_default())>{move || figures.with(|f| match f.room {
+                            Some(n) => tf("room.room_for", &[&n, &kb(f.average)]),
+                            None => t("room.room_empty").into(),
+                        })}</p>
                         <h3>{t("storage.largest")}</h3>
-                        <ol class="largest">
+                        <ol class="largest" data-testid="largest-plans">
                             {move || largest().into_iter().map(|(id, n)| {
                                 let href = format!("#/plan/{id}/1");
-                                view! { <li><a href=href>{name_of(&id)}</a> " — " {kb(n)}</li> }
+                                view! { <li data-units=n.to_string()><a href=href>{name_of(&id)}</a> " — " {kb(n)}</li> }
                             }).collect_view()}
                         </ol>
-                        <p class="muted">{t("storage.free_space")}</p>
+                        <LargestSnapshots usage refresh />
+                        <h3>{t("room.how")}</h3>
+                        <MakeRoom />
                     </section>
                 }.into_any(),
             }}

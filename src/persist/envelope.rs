@@ -180,7 +180,7 @@ pub struct LoadedPlan {
 /// Decodes a stored plan, migrating an older one. A newer one is an error (`Newer`),
 /// but `decode_plan_read_only` can still show it.
 pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
-    let mut value = parse_json(raw)?;
+    let mut value = super::compact::parse_stored(raw)?;
     let head = read_head(&value, PLAN_KIND)?;
     let plan = value
         .get_mut("plan")
@@ -205,7 +205,7 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
 
 /// Best-effort reading of a plan from a newer KeyPlan, to show it read-only.
 pub fn decode_plan_read_only(raw: &str) -> Option<Plan> {
-    let value: Value = serde_json::from_str(raw).ok()?;
+    let value: Value = super::compact::parse_stored(raw).ok()?;
     plan_from_value(value.get("plan")?.clone()).ok()
 }
 
@@ -241,6 +241,9 @@ pub fn decode_settings<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, D
 
 /// The revision of a stored plan, read without building the plan.
 pub fn stored_revision(raw: &str) -> Option<u64> {
+    if super::compact::is_compact(raw) {
+        return super::compact::stored_revision(raw);
+    }
     #[derive(Deserialize)]
     struct Rev {
         #[serde(default)]

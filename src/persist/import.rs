@@ -117,6 +117,16 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    // A stored value in the compact form (e.g. a damaged plan's text, downloaded and repaired).
+    if super::compact::is_compact(text) {
+        let bad = |e: super::compact::CompactError| invalid("", e.to_string());
+        let (_, inner) = super::compact::decode_text(text).map_err(bad)?;
+        if depth(&inner) > MAX_DEPTH {
+            return Err(ImportError::TooDeep);
+        }
+        let value = super::compact::decode_value(text).map_err(bad)?;
+        return parse_value(value);
+    }
     if depth(text) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
@@ -132,6 +142,11 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
         },
         _ => ImportError::NotKeyplan,
     })?;
+    parse_value(value)
+}
+
+/// Checks and reads a whole file, parsed.
+fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
     let Value::Object(mut top) = value else {
         return Err(ImportError::NotKeyplan);
     };

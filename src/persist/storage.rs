@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
 
 use super::envelope::{
-    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan,
+    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index,
     encode_settings, stored_revision, DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
@@ -203,10 +203,14 @@ pub fn load_workspace(
         }
         list
     });
+    let journal = super::journal::read_journal();
     let (mut summaries, mut rebuilt) = match index {
         Some(Ok(list)) => (list, false),
+        // Only the journal: a new workspace whose index is not written yet.
+        None if !journal.is_empty() => (Vec::new(), false),
         Some(Err(_)) | None => (Vec::new(), !ids.is_empty()),
     };
+    super::journal::upsert_into(&mut summaries, journal);
     // Drop entries whose plan key is gone; add plans the index does not know.
     let stored: HashSet<&str> = ids.iter().map(String::as_str).collect();
     summaries.retain(|s| stored.contains(s.id.as_str()));
@@ -331,7 +335,8 @@ pub fn save_plan_over(
         }
     }
     let saved = write_plan_key(&plan, stored.as_deref(), &summarise)?;
-    if let Err(e) = upsert_in_index(std::slice::from_ref(&saved.summary)) {
+    // Into the index's journal: a small write, whatever the size of the workspace.
+    if let Err(e) = super::journal::record(std::slice::from_ref(&saved.summary)) {
         undo_plan_write(&key, stored.as_deref());
         return Err(e);
     }
@@ -375,13 +380,13 @@ fn write_plan_key(
     let mut next = plan.clone();
     next.revision = plan.revision + 1;
     next.updated_at = Some(at);
-    let raw = encode_plan(&next, at);
-    write(&plan_key(&plan.id), &raw)?;
-    let summary = summarise(&next, raw.len());
+    let raw = super::stored::write_plan_value(&next, at, stored)?;
+    let bytes = raw.encode_utf16().count() * 2;
+    let summary = summarise(&next, bytes);
     Ok(Saved {
         revision: next.revision,
         at,
-        bytes: raw.len(),
+        bytes,
         summary,
         tag: fingerprint(&raw),
     })
@@ -460,9 +465,11 @@ pub fn update_index(
             .and_then(|raw| decode_index(&raw).ok())
             .unwrap_or_default(),
     };
+    super::journal::overlay(&mut list);
     change(&mut list);
     let text = encode_index(&list, Utc::now());
     write(INDEX_KEY, &text)?;
+    super::journal::clear();
     INDEX_CACHE.with_borrow_mut(|c| *c = Some((text, list.clone())));
     Ok(list)
 }

@@ -1,6 +1,7 @@
 //! App state in context: the workspace, the open plan, the route, and their sync with the world.
 pub mod editor;
 pub mod lang;
+pub mod review;
 pub mod router;
 pub mod sync;
 pub mod workspace;

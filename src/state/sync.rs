@@ -65,7 +65,9 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
         leptos::ev::storage,
         move |e: web_sys::StorageEvent| match e.key() {
             None => ws.reload(),
-            Some(k) if k == INDEX_KEY => ws.refresh_index(),
+            Some(k) if k == INDEX_KEY || k == crate::persist::journal::JOURNAL_KEY => {
+                ws.refresh_index()
+            }
             Some(k) if Some(k.as_str()) == editor.id().map(|id| plan_key(&id)).as_deref() => {
                 editor.on_external_change()
             }

@@ -70,6 +70,7 @@ impl Workspace {
             self.mode.set(StorageMode::MemoryOnly(why));
             return;
         }
+        crate::persist::stored::clear_stale_moves();
         self.settings.set(storage::load_settings());
         let settings = self.settings.get_untracked();
         let summarise =
@@ -89,10 +90,8 @@ impl Workspace {
 
     /// Takes the index another tab wrote; a damaged one is ignored (ours stays).
     pub fn refresh_index(&self) {
-        if let Ok(Some(raw)) = storage::read(storage::INDEX_KEY) {
-            if let Ok(list) = crate::persist::envelope::decode_index(&raw) {
-                self.summaries.set(list);
-            }
+        if let Some(list) = crate::persist::journal::read_list() {
+            self.summaries.set(list);
         }
     }
 

@@ -10,8 +10,9 @@ use crate::col;
 use crate::components::field::{section, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
-use crate::model::plan::{next_row_id, CommItem, ReportItem, Review};
+use crate::model::plan::{CommItem, ReportItem, Review};
 use crate::model::snapshot::{diff, snapshot, ChangeKind};
+use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 use crate::steps::step_name;
@@ -131,10 +132,13 @@ fn readable_path(path: &str) -> String {
 #[component]
 fn Reviews() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let ws = expect_context::<crate::state::workspace::Workspace>();
     let date = RwSignal::new(today().to_string());
     let attendees = RwSignal::new(String::new());
     let changes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // Set when the last review did not fit in storage: the message links to the storage page.
+    let full = RwSignal::new(false);
     let read_only = move || editor.read_only.with(Option::is_some);
     let reviews = Memo::new(move |_| {
         editor.plan.with(|p| {
@@ -151,20 +155,25 @@ fn Reviews() -> impl IntoView {
             return;
         };
         error.set(None);
-        editor.edit(|p| {
-            let id = next_row_id(&p.communication.reviews, |r| r.id);
-            let snap = snapshot(p);
-            p.communication.reviews.push(Review {
-                id,
-                date: Some(d),
-                attendees: attendees.get_untracked(),
-                changes: changes.get_untracked(),
-                snapshot: Some(snap),
-                ..Review::default()
-            });
-        });
-        attendees.set(String::new());
-        changes.set(String::new());
+        full.set(false);
+        let review = Review {
+            date: Some(d),
+            attendees: attendees.get_untracked(),
+            changes: changes.get_untracked(),
+            ..Review::default()
+        };
+        // Saved at once and as a whole: if the snapshot does not fit, nothing is recorded.
+        match crate::state::review::record_review(&editor, &ws, review) {
+            Ok(()) => {
+                attendees.set(String::new());
+                changes.set(String::new());
+            }
+            Err(StoreError::QuotaFull) => {
+                error.set(Some(t("room.review_full").into()));
+                full.set(true);
+            }
+            Err(e) => error.set(Some(tf("room.review_failed", &[&e]))),
+        }
     };
     let left = RwSignal::new(String::new());
     let right = RwSignal::new(String::new());
@@ -261,7 +270,8 @@ fn Reviews() -> impl IntoView {
                     <div class="field wide"><label for="review-changes">{t("step7.what_changed")}</label>
                         <textarea id="review-changes" rows="2" prop:value=move || changes.get() on:input=move |ev| changes.set(event_target_value(&ev))></textarea></div>
                 </div>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="review-error">{e}</p> })}
+                {move || full.get().then(|| view! { <p><a href="#/storage">{t("room.open_storage")}</a></p> })}
                 <button type="submit" class="primary" disabled=read_only>{t("step7.save")}</button>
             </form>
             <h3>{t("step7.compare")}</h3>

@@ -59,7 +59,7 @@ if (what === 'startup') {
       input.files = dt.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     }, text);
-    await page.waitForFunction(() => document.querySelectorAll('.import-list li').length >= 500, null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-review][data-count="500"]'), null, { timeout: 120_000 });
     await page.click('.import button.primary');
     await page.waitForSelector('[data-testid=import-result]', { timeout: 120_000 });
   };

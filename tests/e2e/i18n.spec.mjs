@@ -1,7 +1,7 @@
 // Issue 8: the whole app in English or 简体中文, switchable at any time from the header,
 // remembered in the settings, and chosen from the browser's language on first use.
 import { test, expect } from '@playwright/test';
-import { newPlan, openApp, waitSaved } from './helpers.mjs';
+import { newPlan, openApp, waitSaved, readStored } from './helpers.mjs';
 
 const settings = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('keyplan:settings') || 'null'));
 
@@ -19,12 +19,12 @@ test('switch to 简体中文 on a step, keep the edits, and find Chinese still c
   await expect(page.getByLabel('行业')).toHaveValue('Steel');
   await expect(page).toHaveTitle('第 1 步（共 7 步）：客户组合与利润 — Acme Steel');
   await expect(page.getByRole('link', { name: '下一步 →' })).toBeVisible();
-  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `keyplan:plan:${id}`);
+  const stored = await readStored(page, `keyplan:plan:${id}`);
   expect(stored.plan.header.industry).toBe('Steel');
   // Stored values keep their keys whatever the language.
   await page.getByLabel('客户级别').selectOption({ label: '全国客户' });
   await expect(page.getByTestId('save-status')).toHaveText(/^已保存 \d\d:\d\d$/);
-  const after = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `keyplan:plan:${id}`);
+  const after = await readStored(page, `keyplan:plan:${id}`);
   expect(after.plan.header.level).toBe('national');
   expect((await settings(page)).settings.lang).toBe('zh');
 

@@ -1,6 +1,6 @@
 // Issue 8: the whole wizard can be completed with the keyboard alone, and focus is visible.
 import { test, expect } from '@playwright/test';
-import { openApp } from './helpers.mjs';
+import { openApp, readStored } from './helpers.mjs';
 
 /** Presses Tab until the focused element's accessible text matches `name`; fails after 80. */
 async function tabTo(page, name) {
@@ -53,10 +53,8 @@ test('a plan is created, filled in and walked through all seven steps with the k
     }
   }
   await expect(page.locator('#step-heading')).toHaveText('Communicate and review');
-  const stored = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('keyplan:plan:'));
-    return JSON.parse(localStorage.getItem(key)).plan;
-  });
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('keyplan:plan:')));
+  const stored = (await readStored(page, key)).plan;
   expect(stored.header.industry).toBe('Chemicals');
   expect(stored.relationships.contacts[0].name).toBe('Kim Lee');
 });

@@ -132,11 +132,11 @@ test('duplicate as a template, archive and restore, delete with undo', async ({ 
   await expect(rows(page)).toHaveCount(51);
 });
 
-test('a workspace of hundreds of plans lists the first 100 at once and the rest on request', async ({ page }) => {
+test('a workspace of hundreds of plans lists the first 50 at once and the rest on request', async ({ page }) => {
   await generateInPage(page, 130);
   await page.reload();
-  await expect(rows(page)).toHaveCount(100);
-  await expect(page.getByText('Showing the first 100 of 130 plans.')).toBeVisible();
+  await expect(rows(page)).toHaveCount(50);
+  await expect(page.getByText('Showing the first 50 of 130 plans.')).toBeVisible();
   // Search still looks at every plan, not just the first page.
   await page.getByLabel('Search accounts').fill('Account 125');
   await expect(rows(page)).toHaveCount(1);

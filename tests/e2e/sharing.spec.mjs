@@ -2,7 +2,7 @@
 // clear message and storage untouched, duplicates handled by the rep's choice, text kept as text.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { newPlan, openApp, waitSaved } from './helpers.mjs';
+import { newPlan, openApp, waitSaved, readStored } from './helpers.mjs';
 
 const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.startsWith('keyplan:first-use')).sort()));
 
@@ -92,14 +92,14 @@ test('a plan already here: replace, keep both, or skip', async ({ page }) => {
   };
 
   await expect(await importAs('skip')).toContainText('1 skipped');
-  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).plan.header.industry, `keyplan:plan:${id}`)).toBe('Original');
+  expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Original');
 
   await expect(await importAs('both')).toContainText('1 kept both');
   await expect(page.getByTestId('plan-list')).toContainText('Twin Co (imported)');
-  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).plan.header.industry, `keyplan:plan:${id}`)).toBe('Original');
+  expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Original');
 
   await expect(await importAs('replace')).toContainText('1 replaced');
-  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).plan.header.industry, `keyplan:plan:${id}`)).toBe('From file');
+  expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('From file');
 });
 
 test('text in an imported file is shown as text, never run as HTML', async ({ page }) => {
