@@ -872,6 +872,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "A new version of KeyPlan is ready."),
     ("banner.update_saved", "Your plans are saved; reloading takes a second."),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("text.not_percent", "{0} is not a percentage from 0 to 100. Type a number from 0 to 100, for example 35."),
+    ("text.bytes", "{0} bytes"),
+    ("text.kb", "{0} KB"),
+    ("text.mb", "{0} MB"),
     ("banner.reload", "Reload"),
     ("banner.install_title", "Install KeyPlan on this iPad:"),
     // -- storage (issue 13): new texts go right below this line --

@@ -872,6 +872,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "KeyPlan 有新版本可用。"),
     ("banner.update_saved", "您的计划都已保存，重新加载只需一秒钟。"),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("text.not_percent", "{0} 不是 0 到 100 之间的百分比。请输入 0 到 100 之间的数字，例如 35。"),
+    ("text.bytes", "{0} 字节"),
+    ("text.kb", "{0} KB"),
+    ("text.mb", "{0} MB"),
     ("banner.reload", "重新加载"),
     ("banner.install_title", "在这台 iPad 上安装 KeyPlan："),
     // -- storage (issue 13): new texts go right below this line --

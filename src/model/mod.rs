@@ -7,6 +7,7 @@ pub mod example;
 pub mod figures;
 pub mod migration;
 pub mod plan;
+pub mod privacy;
 pub mod portfolio;
 pub mod relmap;
 pub mod scoring;

@@ -263,7 +263,7 @@ mod tests {
         let mut plan = Plan::new("p1", "Acme", now());
         plan.revision = 7;
         let raw = encode_plan(&plan, now());
-        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":2"#));
+        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":3"#));
         let loaded = decode_plan(&raw).unwrap();
         assert_eq!(loaded.plan, plan);
         assert_eq!(loaded.head.revision, 7);
