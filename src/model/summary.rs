@@ -59,6 +59,9 @@ pub struct PlanSummary {
     /// (cut short by a failing disk, or written by something else) and is checked at start-up.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stored_len: Option<u32>,
+    /// Written by a newer KeyPlan: shown read-only, listed as needing attention.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub newer: bool,
 }
 
 impl PlanSummary {
@@ -106,6 +109,7 @@ impl PlanSummary {
             damaged: None,
             summary_version: SUMMARY_VERSION,
             stored_len: None,
+            newer: false,
         }
     }
 
