@@ -249,3 +249,37 @@ fn damaged_settings_are_kept_under_a_backup_key() {
         Some("{not json")
     );
 }
+
+// -- leaks-figures (issue 18, item 5): a plan cut short is found at start-up --
+
+#[wasm_bindgen_test]
+fn a_plan_cut_short_is_listed_as_damaged_at_start_up_and_its_text_kept() {
+    local().clear().unwrap();
+    storage::save_plan(&Plan::new("ok", "Fine Co", chrono::Utc::now()), summarise).unwrap();
+    let cut = Plan::new("cut", "Cut Co", chrono::Utc::now());
+    let saved = storage::save_plan(&cut, summarise).unwrap();
+    let raw = local().get_item("keyplan:plan:cut").unwrap().unwrap();
+    assert_eq!(saved.summary.stored_len, Some(raw.encode_utf16().count() as u32));
+    let half: String = raw.chars().take(raw.chars().count() / 2).collect();
+    local().set_item("keyplan:plan:cut", &half).unwrap();
+
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert!(!ws.index_rebuilt);
+    assert!(ws.damaged.iter().any(|(id, _)| id == "cut"));
+    assert!(!ws.damaged.iter().any(|(id, _)| id == "ok"));
+    let listed = ws.summaries.iter().find(|s| s.id == "cut").unwrap();
+    assert!(listed.damaged.is_some());
+    assert_eq!(listed.name, "Cut Co");
+    // Its text is untouched, and the next start still lists it.
+    assert_eq!(local().get_item("keyplan:plan:cut").unwrap(), Some(half.clone()));
+    let again = storage::load_workspace(summarise).unwrap();
+    assert!(again.damaged.iter().any(|(id, _)| id == "cut"));
+    // Put back whole, it reads again and is no longer listed as damaged.
+    local().set_item("keyplan:plan:cut", &raw).unwrap();
+    let healed = storage::load_workspace(summarise).unwrap();
+    assert!(!healed.damaged.iter().any(|(id, _)| id == "cut"));
+    assert!(healed
+        .summaries
+        .iter()
+        .any(|s| s.id == "cut" && s.damaged.is_none()));
+}

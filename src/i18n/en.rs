@@ -872,6 +872,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "A new version of KeyPlan is ready."),
     ("banner.update_saved", "Your plans are saved; reloading takes a second."),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("step1.team_sep", ", "),
     ("export.gone", "It is no longer stored in this browser."),
     ("export.left_out.one", "{0} plan could not be included in the file:"),
     ("export.left_out.other", "{0} plans could not be included in the file:"),

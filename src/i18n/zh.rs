@@ -872,6 +872,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "KeyPlan 有新版本可用。"),
     ("banner.update_saved", "您的计划都已保存，重新加载只需一秒钟。"),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("step1.team_sep", "，"),
     ("export.gone", "它已不在此浏览器中。"),
     ("export.left_out.one", "有 {0} 份计划无法放入文件："),
     ("export.left_out.other", "有 {0} 份计划无法放入文件："),

@@ -308,7 +308,9 @@ pub fn load_workspace(
             // Written by a KeyPlan before lengths were kept: checked once, then recorded.
             None => true,
         };
-        if !(suspect || s.newer || !s.is_current()) {
+        // Plans already known to need attention are read again too (there are few), so one
+        // put right is listed normally again.
+        if !(suspect || s.newer || s.damaged.is_some() || !s.is_current()) {
             continue;
         }
         let Some(raw) = read(&plan_key(&s.id))? else {
