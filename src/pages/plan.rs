@@ -21,6 +21,7 @@ const PRINT: u8 = u8::MAX;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let plan_id = Memo::new(move |_| {
         router
@@ -141,7 +142,7 @@ pub fn PlanPage() -> impl IntoView {
                 <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>{t("plan.check")}</a>
                 <PlanFiles />
                 <ExportButtons label={t("plan.download")}
-                    plans=Callback::new(move |_| this_plan(editor))
+                    plans=Callback::new(move |_| this_plan(editor, ws))
                     file_label=Signal::derive(account) />
                 <PlanNotices />
             </aside>
@@ -152,7 +153,7 @@ pub fn PlanPage() -> impl IntoView {
 
 /// The open plan, for "Download this plan": a plan from a newer KeyPlan is left out (this
 /// KeyPlan would write it in its older format), with its stored text offered instead.
-fn this_plan(editor: Editor) -> Gathered {
+fn this_plan(editor: Editor, ws: Workspace) -> Gathered {
     let Some(plan) = editor.plan.get_untracked() else {
         return Gathered::default();
     };
@@ -165,9 +166,7 @@ fn this_plan(editor: Editor) -> Gathered {
             plans: Vec::new(),
             left_out: vec![LeftOut {
                 name: plan.display_name().to_string(),
-                raw: crate::persist::storage::read(&crate::persist::storage::plan_key(&plan.id))
-                    .ok()
-                    .flatten(),
+                raw: ws.stored_text(&plan.id),
                 id: plan.id,
                 reason: why,
             }],

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf, tp};
 
 use crate::components::sharing::{download_raw, ExportButtons, ImportPanel};
-use crate::persist::storage;
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
 use crate::model::portfolio::{
@@ -643,7 +642,7 @@ fn DamagedList() -> impl IntoView {
                         let label = tf("export.download_text_of", &[&name]);
                         // The stored text as it is, untouched (read when asked, not at start-up).
                         let get = move |_| {
-                            if let Ok(Some(raw)) = storage::read(&storage::plan_key(&id)) {
+                            if let Some(raw) = ws.stored_text(&id) {
                                 download_raw(&id, &raw);
                             }
                         };

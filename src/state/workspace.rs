@@ -350,7 +350,7 @@ impl Workspace {
                 .summaries
                 .with_untracked(|l| l.iter().find(|s| s.id == *id).map(|s| s.name.clone()))
                 .unwrap_or_else(|| id.clone());
-            let stored = || storage::read(&storage::plan_key(id)).ok().flatten();
+            let stored = || self.stored_text(id);
             let (reason, raw) = match self.read_plan(id) {
                 Ok(PlanRead::Loaded(l)) => {
                     out.plans.push(l.plan);
@@ -372,6 +372,14 @@ impl Workspace {
             });
         }
         out
+    }
+
+    /// A plan's stored text exactly as it is (to download what cannot be read or included).
+    pub fn stored_text(&self, id: &str) -> Option<String> {
+        if !self.is_local() {
+            return None;
+        }
+        storage::read(&storage::plan_key(id)).ok().flatten()
     }
 
     /// Every plan of the workspace, archived ones too (for a backup).

@@ -22,7 +22,8 @@ test('3. private notes left out of every file, every snapshot in them, CSV, .ics
   await card.getByLabel('Due').fill('2030-01-31');
   // A private note, then a review: its snapshot carries the note too.
   await step(page, id, 7);
-  await page.getByLabel('Private notes').fill(`Buyer is leaving ${MARKER} in March`);
+  await page.locator('details.more', { has: page.locator('#comm-private') }).locator('summary').click();
+  await page.getByLabel('Private notes', { exact: true }).fill(`Buyer is leaving ${MARKER} in March`);
   await page.getByLabel('Review date').fill('2026-01-15');
   await page.getByRole('button', { name: 'Save review and snapshot' }).click();
   await expect(page.locator('.review-log li')).toHaveCount(1);
@@ -229,7 +230,7 @@ test('4e. a percentage outside 0-100 gets a message at the field and is not stor
   const wallet = page.locator('#wallet .row-card').last();
   await wallet.getByLabel('Share').fill('140');
   await expect(wallet.locator('.error')).toContainText('not a percentage from 0 to 100');
-  await wallet.getByLabel('Supplier').fill('Us');
+  await wallet.getByRole('textbox', { name: 'Supplier' }).fill('Us');
   await waitSaved(page);
   const c = (await storedPlan(page, id)).plan.customer;
   expect(c.gross_margin_pct).toBeNull();
