@@ -259,7 +259,10 @@ fn a_plan_cut_short_is_listed_as_damaged_at_start_up_and_its_text_kept() {
     let cut = Plan::new("cut", "Cut Co", chrono::Utc::now());
     let saved = storage::save_plan(&cut, summarise).unwrap();
     let raw = local().get_item("keyplan:plan:cut").unwrap().unwrap();
-    assert_eq!(saved.summary.stored_len, Some(raw.encode_utf16().count() as u32));
+    assert_eq!(
+        saved.summary.stored_len,
+        Some(raw.encode_utf16().count() as u32)
+    );
     let half: String = raw.chars().take(raw.chars().count() / 2).collect();
     local().set_item("keyplan:plan:cut", &half).unwrap();
 
@@ -271,7 +274,10 @@ fn a_plan_cut_short_is_listed_as_damaged_at_start_up_and_its_text_kept() {
     assert!(listed.damaged.is_some());
     assert_eq!(listed.name, "Cut Co");
     // Its text is untouched, and the next start still lists it.
-    assert_eq!(local().get_item("keyplan:plan:cut").unwrap(), Some(half.clone()));
+    assert_eq!(
+        local().get_item("keyplan:plan:cut").unwrap(),
+        Some(half.clone())
+    );
     let again = storage::load_workspace(summarise).unwrap();
     assert!(again.damaged.iter().any(|(id, _)| id == "cut"));
     // Put back whole, it reads again and is no longer listed as damaged.

@@ -8,10 +8,10 @@ use crate::i18n::{t, tf};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::plan::Plan;
-use crate::persist::download::download;
-use crate::persist::file::{encode_file, file_name};
 use crate::model::privacy;
 use crate::model::Settings;
+use crate::persist::download::download;
+use crate::persist::file::{encode_file, file_name};
 use crate::persist::import::{
     compare, parse_file, resolve, ImportError, Incoming, OnConflict, MAX_BYTES,
 };
@@ -55,7 +55,11 @@ fn share_or_download(name: &str, text: &str) {
 
 /// The file for some plans, with private notes left out when asked (the plans and every
 /// review snapshot in them: `model::privacy`).
-pub fn export_text(plans: Vec<Plan>, leave_out_private: bool, settings: Option<&Settings>) -> String {
+pub fn export_text(
+    plans: Vec<Plan>,
+    leave_out_private: bool,
+    settings: Option<&Settings>,
+) -> String {
     encode_file(
         &privacy::for_export(plans, leave_out_private),
         settings,
@@ -119,7 +123,10 @@ pub fn ExportButtons(
         left_out.set(g.left_out);
         let n = g.plans.len();
         let settings = with_settings.then(|| ws.settings.get_untracked());
-        (export_text(g.plans, private.get_untracked(), settings.as_ref()), n)
+        (
+            export_text(g.plans, private.get_untracked(), settings.as_ref()),
+            n,
+        )
     };
     let name = move || file_name(&file_label.get_untracked(), Utc::now());
     let done = move |n: usize| {

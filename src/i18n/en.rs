@@ -872,6 +872,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "A new version of KeyPlan is ready."),
     ("banner.update_saved", "Your plans are saved; reloading takes a second."),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("portfolio.example_only", "These figures come from the example plan, to show what they do: once you have plans of your own, they count only yours."),
     ("step1.team_sep", ", "),
     ("export.gone", "It is no longer stored in this browser."),
     ("export.left_out.one", "{0} plan could not be included in the file:"),
@@ -879,7 +880,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("export.download_text_of", "Download the stored text of {0}"),
     ("export.left_out_note", "Their stored text is kept untouched in this browser. Download it to keep it safe, or to send it to someone who can repair it or who has the newer KeyPlan."),
     ("storage.backup_file", "KeyPlan backup"),
-    ("portfolio.point_example", " (the example plan, not counted)"),
+    ("portfolio.point_example", ", the example plan, drawn apart"),
     ("portfolio.example_row", "Example plan (not in the total)"),
     ("portfolio.example_apart", "The example plan is not counted in these figures: they are your own plans only."),
     ("portfolio.index_rebuilt_title", "KeyPlan rebuilt its list of plans."),

@@ -872,6 +872,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.update_ready", "KeyPlan 有新版本可用。"),
     ("banner.update_saved", "您的计划都已保存，重新加载只需一秒钟。"),
     // -- leaks-figures (issue 18, items 3, 4, 5, 7): new texts go right below this line --
+    ("portfolio.example_only", "这些数字来自示例计划，用来展示它们的作用：有了你自己的计划后，这里只统计你的计划。"),
     ("step1.team_sep", "，"),
     ("export.gone", "它已不在此浏览器中。"),
     ("export.left_out.one", "有 {0} 份计划无法放入文件："),
@@ -879,7 +880,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("export.download_text_of", "下载“{0}”的存储文本"),
     ("export.left_out_note", "它们的存储文本在此浏览器中原样保留。请下载保存，或发给能够修复它、或使用较新版 KeyPlan 的人。"),
     ("storage.backup_file", "KeyPlan 备份"),
-    ("portfolio.point_example", "（示例计划，不计入）"),
+    ("portfolio.point_example", "，示例计划，单独标示"),
     ("portfolio.example_row", "示例计划（不计入合计）"),
     ("portfolio.example_apart", "示例计划不计入这些数字：这里只统计你自己的计划。"),
     ("portfolio.index_rebuilt_title", "KeyPlan 重建了计划列表。"),

@@ -297,10 +297,7 @@ impl HealthParts {
 
 /// The plan's health today, from the plan itself.
 pub fn plan_health(plan: &Plan, today: NaiveDate) -> Health {
-    HealthParts::of(plan).on(
-        overdue_actions(plan, today),
-        review_overdue(plan, today),
-    )
+    HealthParts::of(plan).on(overdue_actions(plan, today), review_overdue(plan, today))
 }
 
 #[cfg(test)]

@@ -136,7 +136,10 @@ mod tests {
         p.customer.gross_margin_pct = Some(30.0);
         p.customer.cost_other = Some(100_000.0);
         let c = profit_check(&p).unwrap();
-        assert_eq!((c.entered, c.computed, c.difference), (410_000.0, 500_000.0, 90_000.0));
+        assert_eq!(
+            (c.entered, c.computed, c.difference),
+            (410_000.0, 500_000.0, 90_000.0)
+        );
         p.portfolio.last_year_profit = Some(500_000.2);
         assert_eq!(profit_check(&p), None);
         p.portfolio.last_year_profit = None;

@@ -45,16 +45,46 @@ pub fn review_overdue(s: &PlanSummary, today: NaiveDate) -> bool {
     s.next_review.is_some_and(|d| d < today)
 }
 
-/// Whether a plan counts in the portfolio's figures (due list, matrix, roll-up, ranking):
-/// active, readable, and not the fictional example plan (which is shown apart).
+/// Whether a plan is one of the rep's own for the portfolio's figures (due list, matrix,
+/// roll-up, ranking): active, readable, and not the fictional example plan.
 pub fn counted(s: &PlanSummary) -> bool {
     !s.archived && s.damaged.is_none() && !s.example
 }
 
-/// The example plans shown apart from the figures: active and readable.
+fn active_example(s: &PlanSummary) -> bool {
+    s.example && !s.archived && s.damaged.is_none()
+}
+
+/// The example plans: active and readable.
 pub fn examples(all: &[PlanSummary]) -> impl Iterator<Item = &PlanSummary> {
-    all.iter()
-        .filter(|s| s.example && !s.archived && s.damaged.is_none())
+    all.iter().filter(|s| active_example(s))
+}
+
+/// What the portfolio's figures are computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The rep's own plans; an example plan is shown apart, never added in.
+    Own,
+    /// No plan of the rep's own yet: the example plan alone, so a new rep sees what each
+    /// figure shows; the page says the figures are the example's.
+    Example,
+}
+
+impl Basis {
+    pub fn of(all: &[PlanSummary]) -> Basis {
+        if all.iter().any(counted) || !all.iter().any(active_example) {
+            Basis::Own
+        } else {
+            Basis::Example
+        }
+    }
+
+    pub fn includes(self, s: &PlanSummary) -> bool {
+        match self {
+            Basis::Own => counted(s),
+            Basis::Example => active_example(s),
+        }
+    }
 }
 
 /// The plans that match `q`, in its order. Missing values sort last either way.
@@ -151,7 +181,8 @@ pub struct DueEntry {
 pub fn due_soon(all: &[PlanSummary], today: NaiveDate, days: u64) -> Vec<DueEntry> {
     let horizon = today.checked_add_days(Days::new(days)).unwrap_or(today);
     let mut out = Vec::new();
-    for s in all.iter().filter(|s| counted(s)) {
+    let basis = Basis::of(all);
+    for s in all.iter().filter(|s| basis.includes(s)) {
         for d in &s.due {
             if let Some(date) = d.due.filter(|d| *d <= horizon) {
                 out.push(DueEntry {
@@ -191,7 +222,8 @@ pub struct Rollup {
 /// Sums by account level (territory to global), then the total (`level: None`), over the
 /// plans that count (the example plan is summed apart by `example_rollup`).
 pub fn rollup(all: &[PlanSummary]) -> Vec<Rollup> {
-    let active: Vec<&PlanSummary> = all.iter().filter(|s| counted(s)).collect();
+    let basis = Basis::of(all);
+    let active: Vec<&PlanSummary> = all.iter().filter(|s| basis.includes(s)).collect();
     let sum = |level: Option<AccountLevel>| {
         let rows = active.iter().filter(|s| level.is_none_or(|l| s.level == l));
         let mut r = Rollup {
@@ -213,8 +245,11 @@ pub fn rollup(all: &[PlanSummary]) -> Vec<Rollup> {
         .collect()
 }
 
-/// The example plans' own sums, shown apart from the total so they still demonstrate it.
+/// The example plans' own sums, shown apart from the rep's total (when the rep has plans).
 pub fn example_rollup(all: &[PlanSummary]) -> Option<Rollup> {
+    if Basis::of(all) == Basis::Example {
+        return None;
+    }
     let mut r = Rollup::default();
     for s in examples(all) {
         r.accounts += 1;
@@ -227,9 +262,10 @@ pub fn example_rollup(all: &[PlanSummary]) -> Option<Rollup> {
 
 /// Counted plans with an improvement-potential index, highest first.
 pub fn ranking(all: &[PlanSummary]) -> Vec<&PlanSummary> {
+    let basis = Basis::of(all);
     let mut r: Vec<&PlanSummary> = all
         .iter()
-        .filter(|s| counted(s) && s.potential.is_some())
+        .filter(|s| basis.includes(s) && s.potential.is_some())
         .collect();
     r.sort_by(|a, b| {
         b.potential
@@ -423,5 +459,14 @@ mod tests {
         assert_eq!(example_rollup(&all[..1]), None);
         // The plan list still lists it (marked), as it lists every plan.
         assert_eq!(select(&all, &Query::default(), today).len(), 2);
+        assert_eq!(Basis::of(&all), Basis::Own);
+        // With no plan of the rep's own, the figures are the example's, to show what they do.
+        let only = &all[1..];
+        assert_eq!(Basis::of(only), Basis::Example);
+        assert_eq!(rollup(only).pop().unwrap().accounts, 1);
+        assert_eq!(ranking(only).len(), 1);
+        assert!(!due_soon(only, today, 14).is_empty());
+        assert_eq!(example_rollup(only), None);
+        assert_eq!(Basis::of(&[]), Basis::Own);
     }
 }

@@ -164,7 +164,13 @@ mod tests {
         });
         let saved_on = d("2026-01-15");
         let s = PlanSummary::of(&p, &ScoringSettings::default(), saved_on, 0);
-        for day in ["2026-01-15", "2026-02-02", "2026-05-02", "2026-05-20", "2027-01-01"] {
+        for day in [
+            "2026-01-15",
+            "2026-02-02",
+            "2026-05-02",
+            "2026-05-20",
+            "2027-01-01",
+        ] {
             let day = d(day);
             assert_eq!(s.health(day), plan_health(&p, day), "on {day}");
         }
@@ -173,9 +179,15 @@ mod tests {
 
     #[test]
     fn an_old_summary_is_not_current() {
-        let old: PlanSummary = serde_json::from_str(r#"{"id":"a","name":"A","health":71}"#).unwrap();
+        let old: PlanSummary =
+            serde_json::from_str(r#"{"id":"a","name":"A","health":71}"#).unwrap();
         assert!(!old.is_current());
-        assert!(PlanSummary::of(&Plan::default(), &ScoringSettings::default(), d("2026-01-01"), 0)
-            .is_current());
+        assert!(PlanSummary::of(
+            &Plan::default(),
+            &ScoringSettings::default(),
+            d("2026-01-01"),
+            0
+        )
+        .is_current());
     }
 }

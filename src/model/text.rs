@@ -66,9 +66,7 @@ pub fn format_number(n: f64) -> String {
 /// or nothing. Anything else is refused with what to type, and is never stored.
 pub fn parse_percent(text: &str) -> Result<Option<f64>, String> {
     match parse_number(text)? {
-        Some(n) if !(0.0..=100.0).contains(&n) => {
-            Err(tf("text.not_percent", &[&format_number(n)]))
-        }
+        Some(n) if !(0.0..=100.0).contains(&n) => Err(tf("text.not_percent", &[&format_number(n)])),
         n => Ok(n),
     }
 }
@@ -81,11 +79,19 @@ pub fn format_size(bytes: usize) -> String {
         tf("text.bytes", &[&bytes])
     } else if b < KB * KB {
         let kb = b / KB;
-        let n = if kb < 10.0 { format!("{:.1}", kb) } else { format!("{:.0}", kb) };
+        let n = if kb < 10.0 {
+            format!("{:.1}", kb)
+        } else {
+            format!("{:.0}", kb)
+        };
         tf("text.kb", &[&n.trim_end_matches(".0")])
     } else {
         let mb = b / (KB * KB);
-        let n = if mb < 10.0 { format!("{:.1}", mb) } else { format!("{:.0}", mb) };
+        let n = if mb < 10.0 {
+            format!("{:.1}", mb)
+        } else {
+            format!("{:.0}", mb)
+        };
         tf("text.mb", &[&n.trim_end_matches(".0")])
     }
 }

@@ -656,18 +656,22 @@ fn DamagedList() -> impl IntoView {
 }
 
 /// Said where the portfolio's figures are shown while an example plan is here: they count the
-/// rep's own plans only.
+/// rep's own plans only, or, while the rep has none, they are the example's.
 #[component]
 fn ExampleApart() -> impl IntoView {
+    use crate::model::portfolio::{examples, Basis};
     let ws = expect_context::<Workspace>();
-    let any = Memo::new(move |_| {
-        ws.summaries
-            .with(|l| crate::model::portfolio::examples(l).next().is_some())
+    let note = Memo::new(move |_| {
+        ws.summaries.with(|l| {
+            examples(l).next().map(|_| match Basis::of(l) {
+                Basis::Own => t("portfolio.example_apart"),
+                Basis::Example => t("portfolio.example_only"),
+            })
+        })
     });
-    view! {
-        <Show when=move || any.get()>
-            <p class="muted small example-note">{t("portfolio.example_apart")}</p>
-        </Show>
+    move || {
+        note.get()
+            .map(|n| view! { <p class="muted small example-note">{n}</p> })
     }
 }
 

@@ -301,7 +301,6 @@ pub fn resolve(
     (out, counts)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -217,7 +217,10 @@ fn TeamSummary() -> impl IntoView {
                             if what.is_empty() {
                                 m.name.clone()
                             } else {
-                                tf("step1.team_member", &[&m.name, &what.join(t("step1.team_sep"))])
+                                tf(
+                                    "step1.team_member",
+                                    &[&m.name, &what.join(t("step1.team_sep"))],
+                                )
                             }
                         })
                         .collect::<Vec<_>>()
