@@ -64,6 +64,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <EmptyState creating />
             </Show>
             <Show when=move || !empty()>
+                <ExampleApart />
                 <div class="overview">
                     <DueSoon />
                     <Matrix />
@@ -417,7 +418,6 @@ fn DueSoon() -> impl IntoView {
     view! {
         <section class="card due-soon" data-testid="due-soon" aria-labelledby="due-h">
             <h2 id="due-h">{t("portfolio.due_title")}</h2>
-            <ExampleApart />
             {move || {
                 let mut list = items.get();
                 if list.is_empty() {
@@ -518,7 +518,6 @@ fn Matrix() -> impl IntoView {
                 }).collect_view()}
             </svg>
             <p class="muted small">{t("portfolio.matrix_note")}</p>
-            <ExampleApart />
         </section>
     }
 }
@@ -608,7 +607,6 @@ fn Ranking() -> impl IntoView {
         <section class="card" data-testid="ranking" aria-labelledby="rank-h">
             <h2 id="rank-h">{t("portfolio.ranking")}</h2>
             <p class="muted small">{t("portfolio.ranking_note")}</p>
-            <ExampleApart />
             {move || {
                 let list = top.get();
                 if list.is_empty() {
@@ -671,7 +669,7 @@ fn ExampleApart() -> impl IntoView {
     });
     move || {
         note.get()
-            .map(|n| view! { <p class="muted small example-note">{n}</p> })
+            .map(|n| view! { <p class="notice example-note" data-testid="example-apart">{n}</p> })
     }
 }
 

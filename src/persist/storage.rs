@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::envelope::{
     decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index, encode_plan,
-    encode_settings, stored_revision, DecodeError, LoadedPlan,
+    encode_settings, salvage_name, stored_revision, DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -257,11 +257,11 @@ fn summary_from(
             s.stored_len = Some(len);
             (s, Some((id.to_string(), error.to_string())))
         }
-        PlanRead::Damaged { error, .. } => {
+        PlanRead::Damaged { error, raw } => {
             let why = error.to_string();
             let s = PlanSummary {
                 id: id.to_string(),
-                name: id.to_string(),
+                name: salvage_name(&raw).unwrap_or_else(|| id.to_string()),
                 damaged: Some(why.clone()),
                 // The length of the damaged text: it is read again only when it changes.
                 stored_len: Some(len),

@@ -101,8 +101,8 @@ pub fn HealthPage() -> impl IntoView {
                     <h1 id="step-heading" tabindex="-1">{t("health.title")}</h1>
                     <p class="step-intro">{t("health.intro")}</p>
                     <section class="card health-figure" data-testid="health-figure">
-                        <p class="big-figure"><span data-testid="health-pct">{health.pct()} "%"</span>
-                            " " <span class="muted">{tf("health.figure", &[&health.passed, &health.checks])}</span></p>
+                        <h2>{t("portfolio.health")} " " <span class="big-figure" data-testid="health-pct">{health.pct()} "%"</span></h2>
+                        <p>{tf("health.figure", &[&health.passed, &health.checks])}</p>
                         <p class="muted small">{t("health.definition")}</p>
                     </section>
                     <section class="card">

@@ -140,7 +140,7 @@ test('4b. the example plan is kept out of every portfolio figure and shown apart
   await expect(page.getByTestId('ranking')).toContainText('Real Co');
   await expect(page.getByTestId('ranking').locator('ol')).not.toContainText('Northwind');
   await expect(page.getByTestId('due-soon')).not.toContainText('Northwind');
-  await expect(page.getByTestId('due-soon')).toContainText('The example plan is not counted');
+  await expect(page.getByTestId('example-apart')).toHaveText('The example plan is not counted in these figures: they are your own plans only.');
   // Matrix: the example still demonstrates it, drawn apart and labelled.
   await expect(page.getByTestId('matrix').locator('circle.pt.example')).toHaveCount(1);
   await expect(page.getByTestId('matrix').getByRole('link', { name: /Northwind.*the example plan/ })).toHaveCount(1);
