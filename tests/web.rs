@@ -304,7 +304,14 @@ fn a_compact_value_reads_back_from_local_storage_identical() {
         });
     storage::save_plan(&plan, summarise).unwrap();
     let raw = local().get_item("keyplan:plan:c1").unwrap().unwrap();
-    assert!(raw.starts_with("@keyplan.plan z1 s2 r1 "), "{}", &raw[..40]);
+    assert!(
+        raw.starts_with(&format!(
+            "@keyplan.plan z1 s{} r1 ",
+            keyplan::model::migration::SCHEMA_VERSION
+        )),
+        "{}",
+        &raw[..40]
+    );
     // What JS holds is exactly what Rust wrote: same UTF-16 units, none a surrogate.
     let units = js_eval("localStorage.getItem('keyplan:plan:c1').length")
         .as_f64()
@@ -351,7 +358,10 @@ fn a_workspace_mixing_plain_json_and_compact_plans_loads() {
     ));
     storage::save_plan(&old, summarise).unwrap();
     let moved = local().get_item("keyplan:plan:j1").unwrap().unwrap();
-    assert!(moved.starts_with("@keyplan.plan z1 s2 r1 "));
+    assert!(moved.starts_with(&format!(
+        "@keyplan.plan z1 s{} r1 ",
+        keyplan::model::migration::SCHEMA_VERSION
+    )));
     assert!(moved.encode_utf16().count() < plain.len());
     assert_eq!(local().get_item("keyplan:move:j1").unwrap(), None);
     // A damaged compact value is listed as damaged; its text stays untouched.
@@ -435,4 +445,44 @@ fn a_save_writes_the_index_journal_and_start_up_lays_it_over_the_index() {
     let ws = storage::load_workspace(summarise).unwrap();
     let names: Vec<&str> = ws.summaries.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["After Co"]);
+}
+
+// -- leaks-figures (issue 18, item 5): a plan cut short is found at start-up --
+
+#[wasm_bindgen_test]
+fn a_plan_cut_short_is_listed_as_damaged_at_start_up_and_its_text_kept() {
+    local().clear().unwrap();
+    storage::save_plan(&Plan::new("ok", "Fine Co", chrono::Utc::now()), summarise).unwrap();
+    let cut = Plan::new("cut", "Cut Co", chrono::Utc::now());
+    let saved = storage::save_plan(&cut, summarise).unwrap();
+    let raw = local().get_item("keyplan:plan:cut").unwrap().unwrap();
+    assert_eq!(
+        saved.summary.stored_len,
+        Some(raw.encode_utf16().count() as u32)
+    );
+    let half: String = raw.chars().take(raw.chars().count() / 2).collect();
+    local().set_item("keyplan:plan:cut", &half).unwrap();
+
+    let ws = storage::load_workspace(summarise).unwrap();
+    assert!(!ws.index_rebuilt);
+    assert!(ws.damaged.iter().any(|(id, _)| id == "cut"));
+    assert!(!ws.damaged.iter().any(|(id, _)| id == "ok"));
+    let listed = ws.summaries.iter().find(|s| s.id == "cut").unwrap();
+    assert!(listed.damaged.is_some());
+    assert_eq!(listed.name, "Cut Co");
+    // Its text is untouched, and the next start still lists it.
+    assert_eq!(
+        local().get_item("keyplan:plan:cut").unwrap(),
+        Some(half.clone())
+    );
+    let again = storage::load_workspace(summarise).unwrap();
+    assert!(again.damaged.iter().any(|(id, _)| id == "cut"));
+    // Put back whole, it reads again and is no longer listed as damaged.
+    local().set_item("keyplan:plan:cut", &raw).unwrap();
+    let healed = storage::load_workspace(summarise).unwrap();
+    assert!(!healed.damaged.iter().any(|(id, _)| id == "cut"));
+    assert!(healed
+        .summaries
+        .iter()
+        .any(|s| s.id == "cut" && s.damaged.is_none()));
 }

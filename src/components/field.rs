@@ -175,7 +175,15 @@ pub fn field(spec: FieldSpec) -> AnyView {
     };
     let read_only = move || editor.read_only.with(Option::is_some);
     let set = binding.set.clone();
+    // A percentage outside 0–100 is refused at the field, with what to type, and not stored.
+    let percent = matches!(kind, Kind::Percent);
     let commit = move |text: String| {
+        if percent {
+            if let Err(e) = crate::model::text::parse_percent(&text) {
+                error.set(Some(e));
+                return;
+            }
+        }
         let mut result = Ok(());
         let set = set.clone();
         editor.edit(|p| result = set(p, &text));

@@ -8,13 +8,14 @@ use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::plan::Plan;
+use crate::model::privacy;
+use crate::model::Settings;
 use crate::persist::download::download;
 use crate::persist::file::{encode_file, file_name};
 use crate::persist::import::{
-    compare, parse_file, resolve, without_private_notes, ImportError, Incoming, OnConflict,
-    MAX_BYTES,
+    compare, parse_file, resolve, ImportError, Incoming, OnConflict, MAX_BYTES,
 };
-use crate::state::workspace::{new_id, Workspace};
+use crate::state::workspace::{new_id, Gathered, LeftOut, Workspace};
 
 /// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
 fn can_share_files() -> bool {
@@ -52,38 +53,105 @@ fn share_or_download(name: &str, text: &str) {
     }
 }
 
-/// The file for some plans, with private notes left out when asked.
-pub fn export_text(plans: Vec<Plan>, leave_out_private: bool) -> String {
-    let plans = if leave_out_private {
-        without_private_notes(plans)
-    } else {
-        plans
-    };
-    encode_file(&plans, None, Utc::now())
+/// The file for some plans, with private notes left out when asked (the plans and every
+/// review snapshot in them: `model::privacy`).
+pub fn export_text(
+    plans: Vec<Plan>,
+    leave_out_private: bool,
+    settings: Option<&Settings>,
+) -> String {
+    encode_file(
+        &privacy::for_export(plans, leave_out_private),
+        settings,
+        Utc::now(),
+    )
 }
 
-/// Download (and, where the device can, Share) buttons for a set of plans.
+/// Downloads a plan's stored text as it is, untouched: what KeyPlan could not read or include.
+pub fn download_raw(id: &str, raw: &str) -> bool {
+    download(&format!("damaged-plan-{id}.json"), "application/json", raw)
+}
+
+/// The plans an export left out, each with why and its stored text to download. Shown by every
+/// export (a plan, the plans shown, a backup).
+#[component]
+pub fn LeftOutList(left_out: Vec<LeftOut>) -> impl IntoView {
+    let n = left_out.len();
+    view! {
+        <div class="notice warn left-out" role="alert" data-testid="left-out">
+            <p><strong>{crate::i18n::tp("export.left_out", n, &[&n])}</strong></p>
+            <ul>
+                {left_out.into_iter().map(|l| {
+                    let LeftOut { id, name, reason, raw } = l;
+                    let label = tf("export.download_text_of", &[&name]);
+                    view! {
+                        <li>
+                            <strong>{name.clone()}</strong> " — " {reason}
+                            {raw.map(|raw| view! {
+                                " " <button type="button" class="small-btn" aria-label=label
+                                    on:click=move |_| { download_raw(&id, &raw); }>{t("plan.download_text")}</button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="small">{t("export.left_out_note")}</p>
+        </div>
+    }
+}
+
+/// Download (and, where the device can, Share) buttons for a set of plans, with the choice to
+/// leave private notes out, and a report of any plan that could not be included.
 #[component]
 pub fn ExportButtons(
     #[prop(into)] label: String,
-    plans: Callback<(), Vec<Plan>>,
+    plans: Callback<(), Gathered>,
     #[prop(into)] file_label: Signal<String>,
+    /// The workspace settings go in the file too (a backup).
+    #[prop(optional)]
+    with_settings: bool,
+    /// Called after a download with the number of plans in the file.
+    #[prop(optional)]
+    on_done: Option<Callback<usize>>,
 ) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
     let private = RwSignal::new(false);
+    let left_out = RwSignal::new(Vec::<LeftOut>::new());
     let id = format!("private-{}", label.to_lowercase().replace(' ', "-"));
-    let text = move || export_text(plans.run(()), private.get_untracked());
+    let text = move || {
+        let g = plans.run(());
+        left_out.set(g.left_out);
+        let n = g.plans.len();
+        let settings = with_settings.then(|| ws.settings.get_untracked());
+        (
+            export_text(g.plans, private.get_untracked(), settings.as_ref()),
+            n,
+        )
+    };
     let name = move || file_name(&file_label.get_untracked(), Utc::now());
+    let done = move |n: usize| {
+        if let Some(cb) = on_done {
+            cb.run(n);
+        }
+    };
     view! {
         <div class="export">
-            <button type="button" class="secondary" on:click=move |_| { download(&name(), "application/json", &text()); }>{label.clone()}</button>
+            <button type="button" class="secondary" on:click=move |_| {
+                let (text, n) = text();
+                if download(&name(), "application/json", &text) { done(n); }
+            }>{label.clone()}</button>
             {can_share_files().then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| share_or_download(&name(), &text())>{t("export.share")}</button>
+                <button type="button" class="secondary" on:click=move |_| { let (text, n) = text(); share_or_download(&name(), &text); done(n); }>{t("export.share")}</button>
             })}
             <label class="small check-inline" for=id.clone()>
                 <input id=id.clone() type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />
                 {t("export.leave_out_private")}
             </label>
         </div>
+        {move || {
+            let l = left_out.get();
+            (!l.is_empty()).then(|| view! { <LeftOutList left_out=l /> })
+        }}
     }
 }
 

@@ -1,6 +1,9 @@
 //! Quality checks against the "form-filling game": relationship warnings, overdue work, plan health.
 
 use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::completeness::step_items;
 
 use super::plan::{ActionStatus, Attitude, BuyingRole, Contact, ForceKind, Plan, RowId};
 
@@ -239,6 +242,64 @@ pub fn checks_made(plan: &Plan) -> usize {
         + plan.action.actions.len() * 2
 }
 
+/// A plan's health, the one figure shown for it everywhere (the portfolio, the check page):
+/// the share of its checks it passes. The checks are every key item of the seven steps
+/// (filled or not, as the check page lists them) and every quality check of `health_issues`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Health {
+    pub passed: u32,
+    pub checks: u32,
+}
+
+impl Health {
+    pub fn pct(self) -> u8 {
+        health_score(
+            (self.checks.saturating_sub(self.passed)) as usize,
+            self.checks as usize,
+        )
+    }
+}
+
+/// The part of a plan's health that does not depend on the day, kept in the portfolio's
+/// summary; the day's part (overdue actions, an overdue review) is added where it is shown,
+/// so the figure is current on any day without saving the plan again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HealthParts {
+    pub checks: u32,
+    /// Checks passed when nothing is overdue.
+    pub passed: u32,
+}
+
+impl HealthParts {
+    pub fn of(plan: &Plan) -> Self {
+        let items = step_items(plan);
+        let filled: usize = items.iter().map(|f| f.filled).sum();
+        let total: usize = items.iter().map(|f| f.items).sum();
+        // On the first day there is, nothing is overdue: only the day-free issues are left.
+        let issues = health_issues(plan, NaiveDate::MIN).len();
+        let made = checks_made(plan);
+        HealthParts {
+            checks: (total + made) as u32,
+            passed: (filled + made.saturating_sub(issues)) as u32,
+        }
+    }
+
+    /// The health on a day with `overdue_actions` open actions past due and the review overdue or not.
+    pub fn on(self, overdue_actions: usize, review_overdue: bool) -> Health {
+        let late = overdue_actions as u32 + u32::from(review_overdue);
+        Health {
+            passed: self.passed.saturating_sub(late),
+            checks: self.checks,
+        }
+    }
+}
+
+/// The plan's health today, from the plan itself.
+pub fn plan_health(plan: &Plan, today: NaiveDate) -> Health {
+    HealthParts::of(plan).on(overdue_actions(plan, today), review_overdue(plan, today))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,5 +482,31 @@ mod tests {
         assert_eq!(health_score(5, 10), 50);
         assert_eq!(health_score(12, 10), 0);
         assert_eq!(health_score(0, 0), 0);
+    }
+
+    #[test]
+    fn an_empty_plan_is_not_healthy_and_health_follows_the_day() {
+        let today = d("2026-11-22");
+        let p = Plan::default();
+        let h = plan_health(&p, today);
+        // 36 key items, none filled; 5 quality checks, only "review not overdue" passed.
+        assert_eq!((h.passed, h.checks), (1, 41));
+        assert_eq!(h.pct(), 2);
+        let mut p = Plan::new("x", "Acme", chrono::Utc::now());
+        p.header.period_start = Some(d("2026-01-01"));
+        p.action.actions.push(Action {
+            id: 1,
+            owner: "Li".into(),
+            due: Some(d("2026-06-01")),
+            ..Action::default()
+        });
+        let before = plan_health(&p, d("2026-03-01"));
+        let after = plan_health(&p, d("2026-07-01"));
+        // Past the action's due date and the review date: two checks fewer passed.
+        assert_eq!(before.passed - after.passed, 2);
+        assert_eq!(before.checks, after.checks);
+        let parts = HealthParts::of(&p);
+        assert_eq!(parts.on(1, true), after);
+        assert_eq!(parts.on(0, false), before);
     }
 }

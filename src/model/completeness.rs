@@ -2,11 +2,27 @@
 
 use super::plan::Plan;
 
-fn pct(filled: &[bool]) -> u8 {
-    if filled.is_empty() {
-        return 0;
+/// How many of a step's key items are filled, and how many it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filled {
+    pub filled: usize,
+    pub items: usize,
+}
+
+impl Filled {
+    pub fn pct(self) -> u8 {
+        if self.items == 0 {
+            return 0;
+        }
+        (self.filled * 100 / self.items) as u8
     }
-    (filled.iter().filter(|b| **b).count() * 100 / filled.len()) as u8
+}
+
+fn pct(filled: &[bool]) -> Filled {
+    Filled {
+        filled: filled.iter().filter(|b| **b).count(),
+        items: filled.len(),
+    }
 }
 
 fn has(s: &str) -> bool {
@@ -15,6 +31,11 @@ fn has(s: &str) -> bool {
 
 /// Completeness of steps 1–7, each 0–100.
 pub fn step_completeness(p: &Plan) -> [u8; 7] {
+    step_items(p).map(Filled::pct)
+}
+
+/// The key items of steps 1–7: how many each has and how many are filled.
+pub fn step_items(p: &Plan) -> [Filled; 7] {
     let f = &p.portfolio;
     let c = &p.customer;
     let r = &p.relationships;

@@ -20,10 +20,7 @@ const ZH: &[(&str, &str)] = &[
     ("Northwind Foods (example)", "北风食品（示例）"),
     ("Food manufacturing", "食品制造"),
     ("Sam Rivera", "孙明"),
-    (
-        "Sam Rivera (KAM), Priya Nair (technical), Tom Okafor (supply chain), Mei Chen (finance)",
-        "孙明（大客户经理）、李佳（技术）、赵强（供应链）、陈梅（财务）",
-    ),
+    ("Credit and pricing", "信用和定价"),
     ("Margins above our average", "利润率高于我们的平均水平"),
     ("Opening two plants", "正在新建两座工厂"),
     (
@@ -279,7 +276,6 @@ pub fn example_plan(id: &str, today: NaiveDate, now: DateTime<Utc>) -> Plan {
         period_start: start,
         period_end: start.and_then(|d| d.checked_add_months(Months::new(12))),
         prepared_by: s("Sam Rivera"),
-        team: s("Sam Rivera (KAM), Priya Nair (technical), Tom Okafor (supply chain), Mei Chen (finance)"),
         review_frequency: ReviewFrequency::Quarterly,
         ..Header::default()
     };
@@ -293,7 +289,7 @@ pub fn example_plan(id: &str, today: NaiveDate, now: DateTime<Utc>) -> Plan {
         location_advantage: rated(3, ""),
         competitor_focus: rated(2, "Competitor A is pushing hard"),
         last_year_sales: Some(1_200_000.0),
-        last_year_profit: Some(180_000.0),
+        last_year_profit: Some(181_000.0),
         share_of_spend: Some(35.0),
         ..Portfolio::default()
     };
@@ -677,6 +673,13 @@ pub fn example_plan(id: &str, today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 role: s("Delivery and stock"),
                 ..Default::default()
             },
+            TeamMember {
+                id: 4,
+                name: s("Mei Chen"),
+                function: s("Finance"),
+                role: s("Credit and pricing"),
+                ..Default::default()
+            },
         ],
         scorecard: vec![
             Metric {
@@ -808,5 +811,8 @@ mod tests {
         let issues = health_issues(&p, today);
         assert!(issues.contains(&HealthIssue::ActionOverdue(2)));
         assert!(!issues.contains(&HealthIssue::NoCoach));
+        // Step 1's profit and step 2's computed profit agree, as a good plan's should.
+        assert_eq!(crate::model::figures::profit_check(&p), None);
+        assert_eq!(p.resources.team.len(), 4);
     }
 }

@@ -42,6 +42,31 @@ pub fn customer_profit(p: &Plan) -> Option<CustomerProfit> {
     })
 }
 
+/// Step 1's "last year's profit" is the figure the rep enters (from finance, say); step 2
+/// computes the profit after cost to serve from last year's sales, margin and costs. When both
+/// are there and differ, both steps say so, with the difference, and offer to take the
+/// computed one: the two never disagree without a word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ProfitCheck {
+    pub entered: f64,
+    pub computed: f64,
+    /// computed − entered.
+    pub difference: f64,
+}
+
+/// The disagreement between step 1's entered profit and step 2's computed one, if any
+/// (a difference under 0.5 is rounding, not a disagreement).
+pub fn profit_check(p: &Plan) -> Option<ProfitCheck> {
+    let entered = p.portfolio.last_year_profit?;
+    let computed = customer_profit(p)?.profit;
+    let difference = computed - entered;
+    (difference.abs() >= 0.5).then_some(ProfitCheck {
+        entered,
+        computed,
+        difference,
+    })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ResourceTotals {
     pub days: f64,
@@ -100,6 +125,25 @@ mod tests {
             },
         ];
         assert_eq!(customer_profit(&p).unwrap().revenue, 500.0);
+    }
+
+    #[test]
+    fn entered_and_computed_profit_are_compared() {
+        let mut p = Plan::default();
+        p.portfolio.last_year_profit = Some(410_000.0);
+        assert_eq!(profit_check(&p), None);
+        p.portfolio.last_year_sales = Some(2_000_000.0);
+        p.customer.gross_margin_pct = Some(30.0);
+        p.customer.cost_other = Some(100_000.0);
+        let c = profit_check(&p).unwrap();
+        assert_eq!(
+            (c.entered, c.computed, c.difference),
+            (410_000.0, 500_000.0, 90_000.0)
+        );
+        p.portfolio.last_year_profit = Some(500_000.2);
+        assert_eq!(profit_check(&p), None);
+        p.portfolio.last_year_profit = None;
+        assert_eq!(profit_check(&p), None);
     }
 
     #[test]

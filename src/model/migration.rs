@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Brings a plan's JSON from schema `from` to `SCHEMA_VERSION`, step by step.
 pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
@@ -13,6 +13,7 @@ pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
     for version in from..SCHEMA_VERSION {
         plan = match version {
             1 => v1_to_v2(plan)?,
+            2 => v2_to_v3(plan)?,
             _ => unreachable_step(version)?,
         };
     }
@@ -54,6 +55,79 @@ fn v1_to_v2(plan: Value) -> Result<Value, String> {
     Ok(Value::Object(p))
 }
 
+/// Schema 2 asked for the account team twice: as free text in the header (step 1) and as the
+/// team table of step 6. Schema 3 keeps one team, the table, which step 1 shows. The header's
+/// text is split into people ("Sam Rivera (KAM), Priya Nair (technical)": a name, and in
+/// brackets what they do) and each one the table does not list yet by name is added to it,
+/// so no one entered in either place is lost.
+fn v2_to_v3(plan: Value) -> Result<Value, String> {
+    let Value::Object(mut p) = plan else {
+        return Err(crate::i18n::t("migrate.not_object").into());
+    };
+    let text = match p.get_mut("header").and_then(Value::as_object_mut) {
+        Some(h) => match h.remove("team") {
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                // Not text: kept where a newer step could find it, never dropped.
+                h.insert("team_v2".into(), other);
+                String::new()
+            }
+            None => String::new(),
+        },
+        None => String::new(),
+    };
+    let people = split_team(&text);
+    if people.is_empty() {
+        return Ok(Value::Object(p));
+    }
+    let mut resources = take_object(&mut p, "resources");
+    let mut rows = match resources.remove("team") {
+        Some(Value::Array(rows)) => rows,
+        _ => Vec::new(),
+    };
+    let known = |rows: &[Value], name: &str| {
+        rows.iter().any(|r| {
+            r.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
+        })
+    };
+    for (name, role) in people {
+        if known(&rows, &name) {
+            continue;
+        }
+        let id = rows
+            .iter()
+            .filter_map(|r| r.get("id").and_then(Value::as_u64))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let mut row = Map::new();
+        row.insert("id".into(), Value::from(id));
+        row.insert("name".into(), Value::String(name));
+        row.insert("function".into(), Value::String(String::new()));
+        row.insert("role".into(), Value::String(role));
+        rows.push(Value::Object(row));
+    }
+    resources.insert("team".into(), Value::Array(rows));
+    p.insert("resources".into(), Value::Object(resources));
+    Ok(Value::Object(p))
+}
+
+/// "Sam Rivera (KAM), Priya Nair (technical); Tom" → (name, role) pairs.
+fn split_team(text: &str) -> Vec<(String, String)> {
+    text.split([',', ';', '\n', '，', '；', '、'])
+        .filter_map(|part| {
+            let part = part.trim();
+            let (name, role) = match part.split_once(['(', '（']) {
+                Some((n, r)) => (n.trim(), r.trim_end_matches([')', '）', ' ']).trim()),
+                None => (part, ""),
+            };
+            (!name.is_empty()).then(|| (name.to_string(), role.to_string()))
+        })
+        .collect()
+}
+
 fn take_object(p: &mut Map<String, Value>, key: &str) -> Map<String, Value> {
     match p.remove(key) {
         Some(Value::Object(m)) => m,
@@ -78,6 +152,37 @@ mod tests {
         assert_eq!(plan.portfolio.profit.score, Some(4));
         assert_eq!(plan.portfolio.growth.score, Some(2));
         assert_eq!(plan.extra.get("future_field"), Some(&json!([1, 2])));
+    }
+
+    #[test]
+    fn v2_team_text_moves_into_the_team_table_without_losing_anyone() {
+        let v2 = json!({"id": "t", "header": {"account_name": "Acme",
+            "team": "Sam Rivera (KAM), Priya Nair (technical);Tom\nsam rivera"},
+            "resources": {"team": [{"id": 4, "name": "Sam Rivera", "function": "Sales", "role": "Lead"}]}});
+        let v3 = migrate(v2, 2).unwrap();
+        assert!(v3["header"].get("team").is_none());
+        let plan: Plan = serde_json::from_value(v3).unwrap();
+        let team: Vec<(u32, &str, &str, &str)> = plan
+            .resources
+            .team
+            .iter()
+            .map(|m| (m.id, m.name.as_str(), m.function.as_str(), m.role.as_str()))
+            .collect();
+        assert_eq!(
+            team,
+            [
+                (4, "Sam Rivera", "Sales", "Lead"),
+                (5, "Priya Nair", "", "technical"),
+                (6, "Tom", "", ""),
+            ]
+        );
+        // No header team: nothing changes; a v1 plan goes through both steps.
+        let plain = json!({"id": "p", "header": {"account_name": "X"}});
+        assert_eq!(migrate(plain.clone(), 2).unwrap(), plain);
+        let v1 = json!({"id": "o", "name": "Old", "header": {"team": "Ann"}});
+        let plan: Plan = serde_json::from_value(migrate(v1, 1).unwrap()).unwrap();
+        assert_eq!(plan.header.account_name, "Old");
+        assert_eq!(plan.resources.team[0].name, "Ann");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod merge;
 pub mod migration;
 pub mod plan;
 pub mod portfolio;
+pub mod privacy;
 pub mod relmap;
 pub mod scoring;
 pub mod snapshot;

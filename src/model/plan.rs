@@ -93,7 +93,7 @@ pub struct Header {
     pub period_start: Option<NaiveDate>,
     pub period_end: Option<NaiveDate>,
     pub prepared_by: String,
-    pub team: String,
+    // The account team is kept once, in `resources.team` (step 6), and shown in step 1 too.
     pub review_frequency: ReviewFrequency,
     #[serde(flatten)]
     pub extra: Extra,

@@ -45,6 +45,48 @@ pub fn review_overdue(s: &PlanSummary, today: NaiveDate) -> bool {
     s.next_review.is_some_and(|d| d < today)
 }
 
+/// Whether a plan is one of the rep's own for the portfolio's figures (due list, matrix,
+/// roll-up, ranking): active, readable, and not the fictional example plan.
+pub fn counted(s: &PlanSummary) -> bool {
+    !s.archived && s.damaged.is_none() && !s.example
+}
+
+fn active_example(s: &PlanSummary) -> bool {
+    s.example && !s.archived && s.damaged.is_none()
+}
+
+/// The example plans: active and readable.
+pub fn examples(all: &[PlanSummary]) -> impl Iterator<Item = &PlanSummary> {
+    all.iter().filter(|s| active_example(s))
+}
+
+/// What the portfolio's figures are computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The rep's own plans; an example plan is shown apart, never added in.
+    Own,
+    /// No plan of the rep's own yet: the example plan alone, so a new rep sees what each
+    /// figure shows; the page says the figures are the example's.
+    Example,
+}
+
+impl Basis {
+    pub fn of(all: &[PlanSummary]) -> Basis {
+        if all.iter().any(counted) || !all.iter().any(active_example) {
+            Basis::Own
+        } else {
+            Basis::Example
+        }
+    }
+
+    pub fn includes(self, s: &PlanSummary) -> bool {
+        match self {
+            Basis::Own => counted(s),
+            Basis::Example => active_example(s),
+        }
+    }
+}
+
 /// The plans that match `q`, in its order. Missing values sort last either way.
 pub fn select<'a>(all: &'a [PlanSummary], q: &Query, today: NaiveDate) -> Vec<&'a PlanSummary> {
     let needle = q.text.trim().to_lowercase();
@@ -88,7 +130,7 @@ pub fn select<'a>(all: &'a [PlanSummary], q: &Query, today: NaiveDate) -> Vec<&'
                     .unwrap_or_default(),
                 0.0,
             ),
-            SortBy::Health => (false, String::new(), f64::from(s.health)),
+            SortBy::Health => (false, String::new(), f64::from(s.health(today).pct())),
             SortBy::NextReview => (
                 s.next_review.is_none(),
                 s.next_review.map(|d| d.to_string()).unwrap_or_default(),
@@ -139,7 +181,8 @@ pub struct DueEntry {
 pub fn due_soon(all: &[PlanSummary], today: NaiveDate, days: u64) -> Vec<DueEntry> {
     let horizon = today.checked_add_days(Days::new(days)).unwrap_or(today);
     let mut out = Vec::new();
-    for s in all.iter().filter(|s| !s.archived && s.damaged.is_none()) {
+    let basis = Basis::of(all);
+    for s in all.iter().filter(|s| basis.includes(s)) {
         for d in &s.due {
             if let Some(date) = d.due.filter(|d| *d <= horizon) {
                 out.push(DueEntry {
@@ -176,12 +219,11 @@ pub struct Rollup {
     pub expected_profit: f64,
 }
 
-/// Sums by account level (territory to global), then the total (`level: None`).
+/// Sums by account level (territory to global), then the total (`level: None`), over the
+/// plans that count (the example plan is summed apart by `example_rollup`).
 pub fn rollup(all: &[PlanSummary]) -> Vec<Rollup> {
-    let active: Vec<&PlanSummary> = all
-        .iter()
-        .filter(|s| !s.archived && s.damaged.is_none())
-        .collect();
+    let basis = Basis::of(all);
+    let active: Vec<&PlanSummary> = all.iter().filter(|s| basis.includes(s)).collect();
     let sum = |level: Option<AccountLevel>| {
         let rows = active.iter().filter(|s| level.is_none_or(|l| s.level == l));
         let mut r = Rollup {
@@ -203,11 +245,27 @@ pub fn rollup(all: &[PlanSummary]) -> Vec<Rollup> {
         .collect()
 }
 
-/// Active plans with an improvement-potential index, highest first.
+/// The example plans' own sums, shown apart from the rep's total (when the rep has plans).
+pub fn example_rollup(all: &[PlanSummary]) -> Option<Rollup> {
+    if Basis::of(all) == Basis::Example {
+        return None;
+    }
+    let mut r = Rollup::default();
+    for s in examples(all) {
+        r.accounts += 1;
+        r.last_year_sales += s.last_year_sales.unwrap_or(0.0);
+        r.target += s.expected_revenue.unwrap_or(0.0);
+        r.expected_profit += s.expected_profit.unwrap_or(0.0);
+    }
+    (r.accounts > 0).then_some(r)
+}
+
+/// Counted plans with an improvement-potential index, highest first.
 pub fn ranking(all: &[PlanSummary]) -> Vec<&PlanSummary> {
+    let basis = Basis::of(all);
     let mut r: Vec<&PlanSummary> = all
         .iter()
-        .filter(|s| !s.archived && s.damaged.is_none() && s.potential.is_some())
+        .filter(|s| basis.includes(s) && s.potential.is_some())
         .collect();
     r.sort_by(|a, b| {
         b.potential
@@ -373,5 +431,42 @@ mod tests {
         let whats: Vec<&str> = list.iter().map(|e| e.what.as_str()).collect();
         assert_eq!(whats, ["Late", "Plan review", "Soon"]);
         assert!(list[0].overdue && !list[1].overdue);
+    }
+
+    #[test]
+    fn the_example_plan_is_kept_out_of_every_figure_and_summed_apart() {
+        let today = d("2026-11-22");
+        let mut real = plan("Real", AccountLevel::National, 100.0, Some(40.0));
+        real.next_review = Some(d("2026-11-25"));
+        let mut ex = plan("Example", AccountLevel::National, 5000.0, Some(90.0));
+        ex.example = true;
+        ex.next_review = Some(d("2026-11-24"));
+        ex.due = vec![DueAction {
+            id: 1,
+            what: "Example task".into(),
+            due: Some(d("2026-11-01")),
+        }];
+        let all = vec![real, ex];
+        let total = rollup(&all).pop().unwrap();
+        assert_eq!((total.accounts, total.last_year_sales), (1, 100.0));
+        let names: Vec<&str> = ranking(&all).iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Real"]);
+        assert!(due_soon(&all, today, 14)
+            .iter()
+            .all(|e| e.plan_name == "Real"));
+        let apart = example_rollup(&all).unwrap();
+        assert_eq!((apart.accounts, apart.last_year_sales), (1, 5000.0));
+        assert_eq!(example_rollup(&all[..1]), None);
+        // The plan list still lists it (marked), as it lists every plan.
+        assert_eq!(select(&all, &Query::default(), today).len(), 2);
+        assert_eq!(Basis::of(&all), Basis::Own);
+        // With no plan of the rep's own, the figures are the example's, to show what they do.
+        let only = &all[1..];
+        assert_eq!(Basis::of(only), Basis::Example);
+        assert_eq!(rollup(only).pop().unwrap().accounts, 1);
+        assert_eq!(ranking(only).len(), 1);
+        assert!(!due_soon(only, today, 14).is_empty());
+        assert_eq!(example_rollup(only), None);
+        assert_eq!(Basis::of(&[]), Basis::Own);
     }
 }

@@ -62,6 +62,40 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// Reads a percentage (share of spend, a margin, on-time delivery): a number from 0 to 100,
+/// or nothing. Anything else is refused with what to type, and is never stored.
+pub fn parse_percent(text: &str) -> Result<Option<f64>, String> {
+    match parse_number(text)? {
+        Some(n) if !(0.0..=100.0).contains(&n) => Err(tf("text.not_percent", &[&format_number(n)])),
+        n => Ok(n),
+    }
+}
+
+/// A size in bytes as a rep reads it: "820 bytes", "12 KB", "1.4 MB", "10 MB".
+pub fn format_size(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 1024 {
+        tf("text.bytes", &[&bytes])
+    } else if b < KB * KB {
+        let kb = b / KB;
+        let n = if kb < 10.0 {
+            format!("{:.1}", kb)
+        } else {
+            format!("{:.0}", kb)
+        };
+        tf("text.kb", &[&n.trim_end_matches(".0")])
+    } else {
+        let mb = b / (KB * KB);
+        let n = if mb < 10.0 {
+            format!("{:.1}", mb)
+        } else {
+            format!("{:.0}", mb)
+        };
+        tf("text.mb", &[&n.trim_end_matches(".0")])
+    }
+}
+
 impl FieldValue for Option<f64> {
     fn to_text(&self) -> String {
         self.map(format_number).unwrap_or_default()
@@ -184,5 +218,29 @@ mod tests {
         assert!(<Option<NaiveDate>>::from_text("31/03/2026")
             .unwrap_err()
             .contains("not a date"));
+    }
+
+    #[test]
+    fn percentages_outside_0_to_100_are_refused_with_a_message() {
+        assert_eq!(parse_percent("35"), Ok(Some(35.0)));
+        assert_eq!(parse_percent("12.5 %"), Ok(Some(12.5)));
+        assert_eq!(parse_percent("0"), Ok(Some(0.0)));
+        assert_eq!(parse_percent("100"), Ok(Some(100.0)));
+        assert_eq!(parse_percent(""), Ok(None));
+        let e = parse_percent("140").unwrap_err();
+        assert!(e.contains("140") && e.contains("0 to 100"), "{e}");
+        assert!(parse_percent("-5").is_err());
+        assert!(parse_percent("lots").unwrap_err().contains("not a number"));
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(format_size(820), "820 bytes");
+        assert_eq!(format_size(1024), "1 KB");
+        assert_eq!(format_size(6_000), "5.9 KB");
+        assert_eq!(format_size(12_800), "12 KB");
+        assert_eq!(format_size(200_000), "195 KB");
+        assert_eq!(format_size(10 * 1024 * 1024), "10 MB");
+        assert_eq!(format_size(1_468_006), "1.4 MB");
     }
 }

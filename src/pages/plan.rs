@@ -6,12 +6,13 @@ use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use crate::components::banners::download_plan;
-use crate::components::sharing::ExportButtons;
+use crate::components::sharing::{download_raw, ExportButtons};
+use crate::model::privacy::without_private_notes;
 use crate::persist::download::download;
 use crate::route::{Route, STEPS};
 use crate::state::editor::{Editor, OpenProblem};
 use crate::state::router::Router;
-use crate::state::workspace::Workspace;
+use crate::state::workspace::{Gathered, LeftOut, Workspace};
 use crate::steps::{step_name, step_view};
 
 /// The `step` value that stands for the print view.
@@ -20,6 +21,7 @@ const PRINT: u8 = u8::MAX;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let plan_id = Memo::new(move |_| {
         router
@@ -140,12 +142,35 @@ pub fn PlanPage() -> impl IntoView {
                 <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>{t("plan.check")}</a>
                 <PlanFiles />
                 <ExportButtons label={t("plan.download")}
-                    plans=Callback::new(move |_| editor.plan.get_untracked().into_iter().collect())
+                    plans=Callback::new(move |_| this_plan(editor, ws))
                     file_label=Signal::derive(account) />
                 <PlanNotices />
             </aside>
             <div class="plan-body">{body}</div>
         </div>
+    }
+}
+
+/// The open plan, for "Download this plan": a plan from a newer KeyPlan is left out (this
+/// KeyPlan would write it in its older format), with its stored text offered instead.
+fn this_plan(editor: Editor, ws: Workspace) -> Gathered {
+    let Some(plan) = editor.plan.get_untracked() else {
+        return Gathered::default();
+    };
+    match editor.read_only.get_untracked() {
+        None => Gathered {
+            plans: vec![plan],
+            left_out: Vec::new(),
+        },
+        Some(why) => Gathered {
+            plans: Vec::new(),
+            left_out: vec![LeftOut {
+                name: plan.display_name().to_string(),
+                raw: ws.stored_text(&plan.id),
+                id: plan.id,
+                reason: why,
+            }],
+        },
     }
 }
 
@@ -171,7 +196,8 @@ fn PlanFiles() -> impl IntoView {
             if let Some(p) = editor.plan.get_untracked() {
                 let name = crate::persist::file::file_name(p.display_name(), chrono::Utc::now())
                     .replace(".keyplan.json", ext);
-                download(&name, mime, &make(&p));
+                // Private notes never go into a CSV or calendar file.
+                download(&name, mime, &make(&without_private_notes(&p)));
             }
         };
     let print_href = move || {
@@ -235,8 +261,8 @@ fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
         }
         .into_any(),
         OpenProblem::Damaged { raw, error } => {
-            let name = format!("damaged-plan-{id}.json");
             let raw2 = raw.clone();
+            let id1 = id.clone();
             let id2 = id.clone();
             let delete = move |_| {
                 let ok = window()
@@ -252,7 +278,7 @@ fn problem_view(problem: OpenProblem, id: String) -> impl IntoView {
                     <p>{error.to_string()}</p>
                     <p>{t("plan.damaged_note")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| { download(&name, "application/json", &raw2); }>{t("plan.download_text")}</button>
+                        <button type="button" class="primary" on:click=move |_| { download_raw(&id1, &raw2); }>{t("plan.download_text")}</button>
                         <button type="button" class="danger" on:click=delete>{t("plan.delete_it")}</button>
                         <a href="#/">{t("common.back_portfolio")}</a>
                     </div>

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tp};
 
-use crate::components::sharing::{ExportButtons, ImportPanel};
+use crate::components::sharing::{download_raw, ExportButtons, ImportPanel};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
 use crate::model::portfolio::{
-    due_soon, overdue_count, ranking, review_overdue, rollup, select, DueKind, Query, SortBy,
+    counted, due_soon, example_rollup, overdue_count, ranking, review_overdue, rollup, select,
+    DueKind, Query, SortBy,
 };
 use crate::model::scoring::{Grade, Quadrant};
 use crate::model::text::format_number;
@@ -53,6 +54,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 </Show>
             </div>
             <crate::components::capacity::StorageWarning />
+            <IndexRebuilt />
             <UndoDelete undo />
             <Show when=move || creating.get()>
                 <NewPlanForm creating />
@@ -64,6 +66,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <EmptyState creating />
             </Show>
             <Show when=move || !empty()>
+                <ExampleApart />
                 <div class="overview">
                     <DueSoon />
                     <Matrix />
@@ -309,7 +312,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <ExportButtons label={t("portfolio.export_shown")}
-                plans=Callback::new(move |_| rows.get_untracked().iter().filter_map(|s| ws.load_plan(&s.id)).collect())
+                plans=Callback::new(move |_| ws.gather(&rows.get_untracked().iter().map(|s| s.id.clone()).collect::<Vec<_>>()))
                 file_label={t("portfolio.file_label")} />
             <div class="table-wrap">
                 <table class="plans" data-testid="plan-list">
@@ -333,6 +336,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                                 let name = s.name.clone();
                                 let review_late = review_overdue(&s, now);
                                 let overdue = overdue_count(&s, now);
+                                let health = s.health(now).pct();
                                 let review_class = if review_late { "late" } else { "" };
                                 let overdue_class = if overdue > 0 { "late" } else { "" };
                                 let (id1, id2, id3, name3) = (id.clone(), id.clone(), id.clone(), name.clone());
@@ -364,7 +368,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
                                         <td data-label=t("portfolio.grade")>{s.grade.map(|g| view! { <span class=format!("grade {}", g.key())>{g.label()}</span> })}</td>
                                         <td data-label=t("portfolio.quadrant")>{s.quadrant.map(|q| q.label()).unwrap_or(t("portfolio.not_screened"))}
                                             <span class="muted small">" " {fmt_score(s.attractiveness)} " / " {fmt_score(s.ability)}</span></td>
-                                        <td data-label=t("portfolio.health")><a href=Route::Health { plan: id.clone() }.to_hash() class="health" aria-label=tf("portfolio.health_aria", &[&s.health])>{s.health} "%"</a></td>
+                                        <td data-label=t("portfolio.health")><a href=Route::Health { plan: id.clone() }.to_hash() class="health" aria-label=tf("portfolio.health_aria", &[&health])>{health} "%"</a></td>
                                         <td class=review_class data-label=t("portfolio.next_review")>
                                             {s.next_review.map(crate::i18n::date).unwrap_or_else(|| "—".into())}
                                             {review_late.then(|| view! { <span class="badge warn">{t("common.overdue")}</span> })}
@@ -471,14 +475,14 @@ fn Matrix() -> impl IntoView {
     let points = Memo::new(move |_| {
         ws.summaries.with(|all| {
             all.iter()
-                .filter(|s| !s.archived && s.damaged.is_none())
+                .filter(|s| counted(s) || (s.example && !s.archived && s.damaged.is_none()))
                 .filter_map(|s| {
                     Some((
                         s.id.clone(),
                         s.name.clone(),
                         s.attractiveness?,
                         s.ability?,
-                        s.grade,
+                        (s.grade, s.example),
                     ))
                 })
                 .collect::<Vec<_>>()
@@ -506,9 +510,12 @@ fn Matrix() -> impl IntoView {
                 {quad(x0 + half, y0 + half, "general", t("choice.quadrant.general"), t("choice.strategy.harvest"))}
                 <text x=x0 + half y="345" class="axis">{t("portfolio.axis_ability")}</text>
                 <text x="14" y=y0 + half class="axis" transform=format!("rotate(-90 14 {})", y0 + half)>{t("portfolio.axis_attr")}</text>
-                {move || spread(points.get().into_iter().map(|(id, name, a, b, g)| ((x(b), y(a)), (id, name, a, b, g))).collect()).into_iter().map(|((px, py), (id, name, a, b, g))| {
-                    let class = format!("pt {}", g.map(|g| g.key()).unwrap_or("none"));
-                    let label = tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")]) + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default();
+                {move || spread(points.get().into_iter().map(|(id, name, a, b, g)| ((x(b), y(a)), (id, name, a, b, g))).collect()).into_iter().map(|((px, py), (id, name, a, b, (g, example)))| {
+                    // The example plan is drawn apart (hollow, dashed): it shows how the matrix
+                    // reads, but it is not one of the rep's accounts.
+                    let class = format!("pt {}{}", g.map(|g| g.key()).unwrap_or("none"), if example { " example" } else { "" });
+                    let label = tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")]) + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default()
+                        + if example { t("portfolio.point_example") } else { "" };
                     let go = move || router.go(Route::Step { plan: id.clone(), step: 1, focus: None });
                     let go2 = go.clone();
                     view! {
@@ -556,6 +563,7 @@ fn spread<T>(points: Vec<((f64, f64), T)>) -> Vec<((f64, f64), T)> {
 fn RollupTable() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let rows = Memo::new(move |_| ws.summaries.with(|all| rollup(all)));
+    let example = Memo::new(move |_| ws.summaries.with(|all| example_rollup(all)));
     view! {
         <section class="card" data-testid="rollup" aria-labelledby="rollup-h">
             <h2 id="rollup-h">{t("portfolio.rollup")}</h2>
@@ -578,6 +586,15 @@ fn RollupTable() -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
+                        {move || example.get().map(|r| view! {
+                            <tr class="example-row" data-testid="rollup-example">
+                                <th scope="row">{t("portfolio.example_row")}</th>
+                                <td class="num">{r.accounts}</td>
+                                <td class="num">{format_number(r.last_year_sales)}</td>
+                                <td class="num">{format_number(r.target)}</td>
+                                <td class="num">{format_number(r.expected_profit)}</td>
+                            </tr>
+                        })}
                     </tbody>
                 </table>
             </div>
@@ -632,10 +649,55 @@ fn DamagedList() -> impl IntoView {
                     {move || ws.damaged.get().into_iter().map(|(id, why)| {
                         let href = Route::Step { plan: id.clone(), step: 1, focus: None }.to_hash();
                         let name = ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| tf("portfolio.plan_id", &[&id]));
-                        view! { <li><a href=href>{name}</a> " — " {why}</li> }
+                        let label = tf("export.download_text_of", &[&name]);
+                        // The stored text as it is, untouched (read when asked, not at start-up).
+                        let get = move |_| {
+                            if let Some(raw) = ws.stored_text(&id) {
+                                download_raw(&id, &raw);
+                            }
+                        };
+                        view! { <li><a href=href>{name}</a> " — " {why} " "
+                            <button type="button" class="small-btn" aria-label=label on:click=get>{t("plan.download_text")}</button></li> }
                     }).collect_view()}
                 </ul>
             </section>
+        </Show>
+    }
+}
+
+/// Said where the portfolio's figures are shown while an example plan is here: they count the
+/// rep's own plans only, or, while the rep has none, they are the example's.
+#[component]
+fn ExampleApart() -> impl IntoView {
+    use crate::model::portfolio::{examples, Basis};
+    let ws = expect_context::<Workspace>();
+    let note = Memo::new(move |_| {
+        ws.summaries.with(|l| {
+            examples(l).next().map(|_| match Basis::of(l) {
+                Basis::Own => t("portfolio.example_apart"),
+                Basis::Example => t("portfolio.example_only"),
+            })
+        })
+    });
+    move || {
+        note.get()
+            .map(|n| view! { <p class="notice example-note" data-testid="example-apart">{n}</p> })
+    }
+}
+
+/// Told once, at the top of the portfolio, when KeyPlan had to rebuild its list of plans at
+/// start-up (the list was missing or damaged, or did not know some plans).
+#[component]
+fn IndexRebuilt() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    view! {
+        <Show when=move || ws.index_rebuilt.get()>
+            <div class="banner info" role="status" data-testid="index-rebuilt">
+                <strong>{t("portfolio.index_rebuilt_title")}</strong> " "
+                {move || tp("portfolio.index_rebuilt", ws.summaries.with(Vec::len), &[&ws.summaries.with(Vec::len)])}
+                " "
+                <button type="button" class="link" on:click=move |_| ws.index_rebuilt.set(false)>{t("common.dismiss")}</button>
+            </div>
         </Show>
     }
 }

@@ -1,20 +1,18 @@
 //! Storage and backup: how much space plans take, persistence, and a full backup download.
 
-use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 
 use crate::components::capacity::{LargestSnapshots, MakeRoom};
-use crate::persist::storage::{self, PlanRead, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTIMATE};
-use crate::persist::{download::download, file};
+use crate::components::sharing::ExportButtons;
+use crate::model::text::format_size;
+use crate::persist::storage::{self, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTIMATE};
 use crate::state::workspace::{today, StorageMode, Workspace};
 
-fn kb(chars: usize) -> String {
-    tf(
-        "storage.kb",
-        &[&format!("{:.1}", chars as f64 * 2.0 / 1024.0)],
-    )
+/// Stored text takes two bytes per UTF-16 unit.
+fn size(units: usize) -> String {
+    format_size(units * 2)
 }
 
 #[component]
@@ -41,38 +39,12 @@ pub fn StoragePage() -> impl IntoView {
         plans
     };
     let message = RwSignal::new(None::<String>);
-    let export_all = move |_| {
-        let ids: Vec<String> = ws
-            .summaries
-            .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect());
-        let mut plans = Vec::new();
-        let mut skipped = 0;
-        for id in ids {
-            match ws.read_plan(&id) {
-                Ok(PlanRead::Loaded(l)) => plans.push(l.plan),
-                Ok(PlanRead::Newer { plan: Some(p), .. }) => plans.push(p),
-                _ => skipped += 1,
-            }
-        }
-        let now = Utc::now();
-        let text = file::encode_file(&plans, Some(&ws.settings.get_untracked()), now);
-        if download(
-            &file::file_name("KeyPlan backup", now),
-            "application/json",
-            &text,
-        ) {
-            storage::mark_exported(today());
-            ws.last_export.set(Some(today()));
-            ws.backup_clock.set(today());
-            message.set(Some(match skipped {
-                0 => tp("storage.backup_done", plans.len(), &[&plans.len()]),
-                n => {
-                    tp("storage.backup_done", plans.len(), &[&plans.len()])
-                        + &tp("storage.backup_skipped", n, &[&n])
-                }
-            }));
-        }
-    };
+    let backup_done = Callback::new(move |n: usize| {
+        storage::mark_exported(today());
+        ws.last_export.set(Some(today()));
+        ws.backup_clock.set(today());
+        message.set(Some(tp("storage.backup_done", n, &[&n])));
+    });
     let name_of = move |id: &str| {
         ws.summaries
             .with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone()))
@@ -88,18 +60,19 @@ pub fn StoragePage() -> impl IntoView {
                 StorageMode::Local => view! {
                     <section class="card" data-testid="storage-use">
                         <h2>{t("storage.space_used")}</h2>
-                        <p class="big-figure" data-testid="storage-used" data-units=move || used().to_string()>{move || tf("storage.used_of", &[&kb(used()), &kb(QUOTA_ESTIMATE)])}</p>
-                        <meter min="0" max=QUOTA_ESTIMATE.to_string() high=(QUOTA_ESTIMATE / 10 * 8).to_string() optimum="0" value=move || used().to_string() aria-label={t("storage.used_aria")}></meter>
+                        // The browser's limit is an estimate: what is used is never shown above it.
+                        <p class="big-figure" data-testid="storage-used" data-units=move || used().to_string()>{move || tf("storage.used_of", &[&size(used()), &size(QUOTA_ESTIMATE.max(used()))])}</p>
+                        <meter min="0" max=move || QUOTA_ESTIMATE.max(used()).to_string() high=(QUOTA_ESTIMATE / 10 * 8).to_string() optimum="0" value=move || used().to_string() aria-label={t("storage.used_aria")}></meter>
                         <p data-testid="storage-percent">{move || tf("room.percent", &[&format!("{:.0}", figures.with(|f| f.share() * 100.0))])}</p>
                         <p data-testid="storage-room" data-room=move || figures.with(|f| f.room.map(|r| r.to_string()).unwrap_or_default())>{move || figures.with(|f| match f.room {
-                            Some(n) => tf("room.room_for", &[&n, &kb(f.average)]),
+                            Some(n) => tf("room.room_for", &[&n, &size(f.average)]),
                             None => t("room.room_empty").into(),
                         })}</p>
                         <h3>{t("storage.largest")}</h3>
                         <ol class="largest" data-testid="largest-plans">
                             {move || largest().into_iter().map(|(id, n)| {
                                 let href = format!("#/plan/{id}/1");
-                                view! { <li data-units=n.to_string()><a href=href>{name_of(&id)}</a> " — " {kb(n)}</li> }
+                                view! { <li data-units=n.to_string()><a href=href>{name_of(&id)}</a> " — " {size(n)}</li> }
                             }).collect_view()}
                         </ol>
                         <LargestSnapshots usage refresh />
@@ -115,7 +88,9 @@ pub fn StoragePage() -> impl IntoView {
                     Some(d) => tf("storage.last_backup", &[&crate::i18n::date(d)]),
                     None => t("storage.no_backup").into(),
                 }}</p>
-                <button type="button" class="primary" on:click=export_all>{t("storage.backup_all")}</button>
+                <ExportButtons label={t("storage.backup_all")}
+                    plans=Callback::new(move |_| ws.gather(&ws.all_ids()))
+                    file_label={t("storage.backup_file")} with_settings=true on_done=backup_done />
                 {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
             </section>
             <section class="card">

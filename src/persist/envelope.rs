@@ -239,6 +239,30 @@ pub fn decode_settings<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, D
     })
 }
 
+/// The account name in a plan's text that cannot be read as a whole (cut short, say), when the
+/// name itself is still there: so a damaged plan is listed by the name the rep knows.
+pub fn salvage_name(raw: &str) -> Option<String> {
+    let at = raw.find("\"account_name\"")? + "\"account_name\"".len();
+    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start();
+    if !rest.starts_with('"') {
+        return None;
+    }
+    let mut escaped = false;
+    for (i, c) in rest.char_indices().skip(1) {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => {
+                let name: String = serde_json::from_str(&rest[..=i]).ok()?;
+                let name = name.trim();
+                return (!name.is_empty()).then(|| name.to_string());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The revision of a stored plan, read without building the plan.
 pub fn stored_revision(raw: &str) -> Option<u64> {
     if super::compact::is_compact(raw) {
@@ -266,7 +290,7 @@ mod tests {
         let mut plan = Plan::new("p1", "Acme", now());
         plan.revision = 7;
         let raw = encode_plan(&plan, now());
-        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":2"#));
+        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":3"#));
         let loaded = decode_plan(&raw).unwrap();
         assert_eq!(loaded.plan, plan);
         assert_eq!(loaded.head.revision, 7);
@@ -312,6 +336,19 @@ mod tests {
         ));
         let msg = DecodeError::Newer { version: 3 }.to_string();
         assert!(msg.contains("newer KeyPlan") && msg.contains("Update"));
+    }
+
+    #[test]
+    fn a_damaged_plan_keeps_its_name_when_the_name_survives() {
+        let mut plan = Plan::new("p1", "Acme \"Steel\" 上海", now());
+        plan.customer.main_business = "x".repeat(200);
+        let raw = encode_plan(&plan, now());
+        let half = &raw[..raw.len() / 2];
+        assert!(decode_plan(half).is_err());
+        assert_eq!(salvage_name(half).as_deref(), Some("Acme \"Steel\" 上海"));
+        assert_eq!(salvage_name(&raw[..raw.find("Acme").unwrap() + 2]), None);
+        assert_eq!(salvage_name("garbage"), None);
+        assert_eq!(salvage_name(r#"{"account_name": 5}"#), None);
     }
 
     #[test]

@@ -316,14 +316,6 @@ pub fn resolve(
     (out, counts)
 }
 
-/// Leaves private notes out of plans meant for a colleague.
-pub fn without_private_notes(mut plans: Vec<Plan>) -> Vec<Plan> {
-    for p in &mut plans {
-        p.communication.private_notes.clear();
-    }
-    plans
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,18 +481,6 @@ mod tests {
         assert_eq!((plans[1].id.as_str(), plans[1].revision), ("b", 2));
         let (plans, counts) = resolve(&incoming, |_| OnConflict::Skip, String::new);
         assert_eq!((plans.len(), counts.skipped, counts.created), (1, 2, 1));
-    }
-
-    #[test]
-    fn private_notes_can_be_left_out() {
-        let mut p = Plan::new("a", "A", Utc::now());
-        p.communication.private_notes = "secret".into();
-        assert_eq!(
-            without_private_notes(vec![p])[0]
-                .communication
-                .private_notes,
-            ""
-        );
     }
 
     /// Arbitrary bytes and arbitrary JSON never panic the importer (a seeded fuzz loop).

@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::envelope::{
     decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index,
-    encode_settings, stored_revision, DecodeError, LoadedPlan,
+    encode_settings, salvage_name, stored_revision, DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -26,7 +26,7 @@ pub const FIRST_USE_KEY: &str = "keyplan:first-use";
 /// Set once the rep has closed the "add to Home Screen" hint on an iPad.
 pub const INSTALL_HINT_KEY: &str = "keyplan:install-hint-closed";
 /// What browsers typically allow one origin, in UTF-16 code units.
-pub const QUOTA_ESTIMATE: usize = 5_000_000;
+pub const QUOTA_ESTIMATE: usize = 5 * 1024 * 1024;
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
@@ -159,24 +159,36 @@ pub fn read_plan(id: &str) -> Result<PlanRead, StoreError> {
     let Some(raw) = read(&plan_key(id))? else {
         return Ok(PlanRead::Missing);
     };
-    Ok(match decode_plan(&raw) {
-        Ok(loaded) => {
-            if let Some(from) = loaded.migrated_from {
-                // Keep the pre-migration text until the migrated plan has been saved once.
-                let key = format!("{BACKUP_PREFIX}{id}");
-                if read(&key)?.is_none() {
+    Ok(read_plan_text(id, raw))
+}
+
+/// A plan's stored text, read to be opened: an older plan's text is kept under a backup key
+/// until the migrated plan has been saved once.
+fn read_plan_text(id: &str, raw: String) -> PlanRead {
+    let read = classify(raw);
+    if let PlanRead::Loaded(l) = &read {
+        if l.migrated_from.is_some() {
+            let key = format!("{BACKUP_PREFIX}{id}");
+            if matches!(self::read(&key), Ok(None)) {
+                if let Ok(Some(raw)) = self::read(&plan_key(id)) {
                     let _ = write(&key, &raw);
                 }
-                let _ = from;
             }
-            PlanRead::Loaded(loaded)
         }
+    }
+    read
+}
+
+/// What a plan's stored text turns out to be, with no writes.
+fn classify(raw: String) -> PlanRead {
+    match decode_plan(&raw) {
+        Ok(loaded) => PlanRead::Loaded(loaded),
         Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer {
             plan: decode_plan_read_only(&raw),
             error,
         },
         Err(error) => PlanRead::Damaged { raw, error },
-    })
+    }
 }
 
 /// The workspace as found at start: the plan summaries, and what had to be repaired.
@@ -189,9 +201,83 @@ pub struct Workspace {
     pub damaged: Vec<(String, String)>,
 }
 
+/// The length of a stored value in UTF-16 units (what `String.length` says), read in the
+/// browser: the text itself is never copied into wasm, so checking every plan stays cheap.
+struct Lengths {
+    storage: web_sys::Storage,
+    get_item: Option<js_sys::Function>,
+}
+
+impl Lengths {
+    fn new() -> Result<Self, StoreError> {
+        let storage = local()?;
+        let get_item = js_sys::Reflect::get(&storage, &"getItem".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        Ok(Lengths { storage, get_item })
+    }
+
+    fn of(&self, key: &str) -> Option<u32> {
+        let value = self
+            .get_item
+            .as_ref()?
+            .call1(&self.storage, &JsValue::from_str(key))
+            .ok()?;
+        value.dyn_ref::<js_sys::JsString>().map(|s| s.length())
+    }
+}
+
+/// The length the start-up check compares: UTF-16 units, as the browser counts them.
+pub fn utf16_len(raw: &str) -> u32 {
+    raw.encode_utf16().count() as u32
+}
+
+/// A plan's summary computed from its stored text, with what the start-up check needs.
+fn summary_from(
+    id: &str,
+    raw: String,
+    summarise: &impl Fn(&Plan, usize) -> PlanSummary,
+) -> (PlanSummary, Option<(String, String)>) {
+    let len = utf16_len(&raw);
+    let bytes = raw.len();
+    match classify(raw) {
+        PlanRead::Loaded(l) => {
+            let mut s = summarise(&l.plan, bytes);
+            s.stored_len = Some(len);
+            (s, None)
+        }
+        PlanRead::Newer { plan, error } => {
+            let mut s = plan.map(|p| summarise(&p, bytes)).unwrap_or_default();
+            s.id = id.to_string();
+            if s.name.is_empty() {
+                s.name = id.to_string();
+            }
+            // Read again at every start, so it stays listed as needing attention.
+            s.newer = true;
+            s.stored_len = Some(len);
+            (s, Some((id.to_string(), error.to_string())))
+        }
+        PlanRead::Damaged { error, raw } => {
+            let why = error.to_string();
+            let s = PlanSummary {
+                id: id.to_string(),
+                name: salvage_name(&raw).unwrap_or_else(|| id.to_string()),
+                damaged: Some(why.clone()),
+                // The length of the damaged text: it is read again only when it changes.
+                stored_len: Some(len),
+                ..PlanSummary::default()
+            };
+            (s, Some((id.to_string(), why)))
+        }
+        PlanRead::Missing => (PlanSummary::default(), None),
+    }
+}
+
 /// Reads the index; when it is damaged or out of step with the plan keys, rebuilds it
-/// from the plans themselves. Plans listed in a good index are not read: start-up costs
-/// the size of the index, not of the workspace.
+/// from the plans themselves. Plans listed in a good index are not read, except those whose
+/// stored text is no longer the length the index recorded (cut short, or written behind
+/// KeyPlan's back), those marked as from a newer KeyPlan, and those summarised by an older
+/// KeyPlan: start-up costs the size of the index and one length per plan, not the workspace.
 pub fn load_workspace(
     summarise: impl Fn(&Plan, usize) -> PlanSummary,
 ) -> Result<Workspace, StoreError> {
@@ -216,35 +302,68 @@ pub fn load_workspace(
     summaries.retain(|s| stored.contains(s.id.as_str()));
     let listed: HashSet<String> = summaries.iter().map(|s| s.id.clone()).collect();
     let mut damaged = Vec::new();
+    let mut changed = false;
+    // The plans the index lists: check each stored text's length against the index.
+    let lengths = Lengths::new()?;
+    for s in summaries.iter_mut() {
+        let len = lengths.of(&plan_key(&s.id));
+        let suspect = match s.stored_len {
+            Some(n) => len != Some(n),
+            // Written by a KeyPlan before lengths were kept: checked once, then recorded.
+            None => true,
+        };
+        // Plans already known to need attention are read again too (there are few), so one
+        // put right is listed normally again.
+        if !(suspect || s.newer || s.damaged.is_some() || !s.is_current()) {
+            continue;
+        }
+        let Some(raw) = read(&plan_key(&s.id))? else {
+            continue;
+        };
+        let (fresh, problem) = summary_from(&s.id.clone(), raw, &summarise);
+        if fresh.id.is_empty() {
+            continue;
+        }
+        if fresh != *s {
+            changed = true;
+            // A damaged plan keeps the name it was listed under.
+            let name = s.name.clone();
+            *s = fresh;
+            if s.damaged.is_some() && !name.is_empty() {
+                s.name = name;
+            }
+        }
+        if let Some(p) = problem {
+            damaged.push(p);
+        }
+    }
     let unknown: Vec<&String> = ids.iter().filter(|id| !listed.contains(*id)).collect();
     for id in unknown {
         rebuilt = true;
-        match read_plan(id)? {
-            PlanRead::Loaded(l) => {
-                let bytes = read(&plan_key(id))?.map_or(0, |r| r.len());
-                summaries.push(summarise(&l.plan, bytes));
-            }
-            PlanRead::Newer { plan, error } => {
-                let mut s = plan.map(|p| summarise(&p, 0)).unwrap_or_default();
-                s.id = id.clone();
-                if s.name.is_empty() {
-                    s.name = id.clone();
-                }
-                summaries.push(s);
-                damaged.push((id.clone(), error.to_string()));
-            }
-            PlanRead::Damaged { error, .. } => damaged.push((id.clone(), error.to_string())),
-            PlanRead::Missing => {}
+        let Some(raw) = read(&plan_key(id))? else {
+            continue;
+        };
+        let (s, problem) = summary_from(id, raw, &summarise);
+        if !s.id.is_empty() {
+            summaries.push(s);
+        }
+        if let Some(p) = problem {
+            damaged.push(p);
         }
     }
+    let found: HashSet<String> = damaged.iter().map(|(id, _)| id.clone()).collect();
     damaged.extend(
         summaries
             .iter()
+            .filter(|s| !found.contains(&s.id))
             .filter_map(|s| s.damaged.clone().map(|why| (s.id.clone(), why))),
     );
-    if rebuilt {
+    if rebuilt || changed {
         // Best effort: if this write fails the index is rebuilt again next time.
-        let _ = write(INDEX_KEY, &encode_index(&summaries, Utc::now()));
+        let text = encode_index(&summaries, Utc::now());
+        if write(INDEX_KEY, &text).is_ok() {
+            INDEX_CACHE.with_borrow_mut(|c| *c = Some((text, summaries.clone())));
+        }
     }
     Ok(Workspace {
         summaries,
@@ -382,7 +501,9 @@ fn write_plan_key(
     next.updated_at = Some(at);
     let raw = super::stored::write_plan_value(&next, at, stored)?;
     let bytes = raw.encode_utf16().count() * 2;
-    let summary = summarise(&next, bytes);
+    let mut summary = summarise(&next, bytes);
+    // What the start-up check compares the stored text's length with.
+    summary.stored_len = Some(utf16_len(&raw));
     Ok(Saved {
         revision: next.revision,
         at,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 
-use crate::model::checks::{health_issues, HealthIssue};
+use crate::model::checks::{health_issues, plan_health, HealthIssue};
 use crate::model::completeness::step_completeness;
 use crate::model::plan::Plan;
 use crate::route::Route;
@@ -76,13 +76,14 @@ pub fn HealthPage() -> impl IntoView {
                     p.display_name().to_string(),
                     step_completeness(p),
                     issues,
+                    plan_health(p, today()),
                 )
             })
         })
     });
     let _ = contact_name;
     view! {
-        {move || data.get().map(|(id, name, steps, issues)| {
+        {move || data.get().map(|(id, name, steps, issues, health)| {
             let steps = steps.iter().enumerate().map(|(i, pct)| {
                 let href = Route::Step { plan: id.clone(), step: i as u8 + 1, focus: None }.to_hash();
                 view! {
@@ -99,6 +100,11 @@ pub fn HealthPage() -> impl IntoView {
                     <p class="eyebrow">{name}</p>
                     <h1 id="step-heading" tabindex="-1">{t("health.title")}</h1>
                     <p class="step-intro">{t("health.intro")}</p>
+                    <section class="card health-figure" data-testid="health-figure">
+                        <h2>{t("portfolio.health")} " " <span class="big-figure" data-testid="health-pct">{health.pct()} "%"</span></h2>
+                        <p>{tf("health.figure", &[&health.passed, &health.checks])}</p>
+                        <p class="muted small">{t("health.definition")}</p>
+                    </section>
                     <section class="card">
                         <h2>{t("health.completeness")}</h2>
                         <ol class="completeness">{steps}</ol>

@@ -10,6 +10,7 @@ use crate::components::relmap::RelationshipMap;
 use crate::model::checks::{is_action_overdue, relationship_warnings};
 use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, ForceKind, Plan};
+use crate::model::privacy::without_private_notes;
 use crate::model::scoring::screen;
 use crate::model::snapshot::snapshot;
 use crate::model::text::format_number;
@@ -188,9 +189,33 @@ pub fn PrintPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let plan = Memo::new(move |_| editor.plan.get());
+    // Private notes are left out of the printed plan unless the rep asks for them, and then
+    // they are printed once, at the end, under a heading that says they are private: a print
+    // leaves the rep's hands more easily than a file.
+    let include_private = RwSignal::new(false);
+    let choice = view! {
+        <div class="print-actions print-private">
+            <label class="check-inline" for="print-private">
+                <input id="print-private" type="checkbox" prop:checked=move || include_private.get()
+                    on:change=move |ev| include_private.set(event_target_checked(&ev)) />
+                {t("print.include_private")}
+            </label>
+            <p class="muted small">{move || if include_private.get() { t("print.private_in") } else { t("print.private_out") }}</p>
+        </div>
+    };
     view! {
+        {choice}
         {move || plan.get().map(|p| {
             let settings = ws.settings.with_untracked(|s| s.scoring.clone());
+            let notes = p.communication.private_notes.clone();
+            let p = without_private_notes(&p);
+            let private = (include_private.get() && !notes.trim().is_empty()).then(|| view! {
+                <section class="print-step print-private-notes" data-testid="print-private-notes">
+                    <h2>{t("print.private_heading")}</h2>
+                    <p class="private-mark">{t("print.private_mark")}</p>
+                    <p class="pre">{notes}</p>
+                </section>
+            });
             let snap = snapshot(&p);
             let steps = (0..7).map(|i| {
                 let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k).map(|v| render(v, k))).collect_view();
@@ -204,6 +229,7 @@ pub fn PrintPage() -> impl IntoView {
                     {summary(&p, &settings)}
                     <section class="print-step"><RelationshipMap /></section>
                     {steps}
+                    {private}
                 </article>
             }
         })}

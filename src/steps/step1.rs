@@ -149,13 +149,6 @@ pub fn view() -> AnyView {
             Kind::choice::<ReviewFrequency>(),
             bind_choice!(header.review_frequency),
         ),
-        FieldSpec::new(
-            "header-team",
-            t("step1.team"),
-            Kind::Text,
-            bind!(header.team),
-        )
-        .hint(t("step1.team_hint")),
     ];
     let worth = vec![
         FieldSpec::new(
@@ -169,7 +162,8 @@ pub fn view() -> AnyView {
             t("step1.last_profit"),
             Kind::Money,
             bind!(portfolio.last_year_profit),
-        ),
+        )
+        .hint(t("step1.last_profit_hint")),
         FieldSpec::new(
             "portfolio-share_of_spend",
             t("step1.share"),
@@ -180,6 +174,7 @@ pub fn view() -> AnyView {
     ];
     view! {
         {section("header", t("step1.the_account"), "", header)}
+        <TeamSummary />
         <section class="card" id="screening">
             <h2>{t("portfolio.matrix")}</h2>
             <p class="section-intro">{t("step1.matrix_intro")}</p>
@@ -197,8 +192,98 @@ pub fn view() -> AnyView {
             <WeightsEditor />
         </section>
         {section("worth", t("step1.worth"), "", worth)}
+        <ProfitCheckNote step=1 />
     }
     .into_any()
+}
+
+/// The account team, kept once (in step 6) and shown here, with the way to change it.
+#[component]
+fn TeamSummary() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let team = Memo::new(move |_| {
+        editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.resources
+                        .team
+                        .iter()
+                        .filter(|m| !m.name.trim().is_empty())
+                        .map(|m| {
+                            let what: Vec<&str> = [m.function.trim(), m.role.trim()]
+                                .into_iter()
+                                .filter(|s| !s.is_empty())
+                                .collect();
+                            if what.is_empty() {
+                                m.name.clone()
+                            } else {
+                                tf(
+                                    "step1.team_member",
+                                    &[&m.name, &what.join(t("step1.team_sep"))],
+                                )
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let href = move || {
+        editor
+            .id()
+            .map(|id| {
+                crate::route::Route::Step {
+                    plan: id,
+                    step: 6,
+                    focus: Some("team".into()),
+                }
+                .to_hash()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="card team-summary" id="team-summary" data-testid="team-summary">
+            <h2>{t("step1.team")}</h2>
+            {move || {
+                let list = team.get();
+                if list.is_empty() {
+                    view! { <p class="muted">{t("step1.team_none")}</p> }.into_any()
+                } else {
+                    view! { <ul class="team-list">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+            <p class="small"><a href=href>{t("step1.team_edit")}</a></p>
+        </section>
+    }
+}
+
+/// Says when step 1's entered profit and step 2's computed profit differ, by how much, and
+/// offers to take the computed one: shown in both steps.
+#[component]
+pub fn ProfitCheckNote(step: u8) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let check = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().and_then(crate::model::figures::profit_check))
+    });
+    let fmt = crate::model::text::format_number;
+    move || {
+        check.get().map(|c| {
+            let text = if step == 1 {
+                tf("figures.profit_differs_1", &[&fmt(c.computed), &fmt(c.entered), &fmt(c.difference.abs())])
+            } else {
+                tf("figures.profit_differs_2", &[&fmt(c.entered), &fmt(c.difference.abs())])
+            };
+            let take = move |_| editor.edit(|p| p.portfolio.last_year_profit = Some(c.computed));
+            view! {
+                <div class="notice warn profit-check" role="status" data-testid="profit-check">
+                    <p>{text}</p>
+                    <button type="button" class="secondary" on:click=take>{tf("figures.use_computed", &[&fmt(c.computed)])}</button>
+                </div>
+            }
+        })
+    }
 }
 
 #[component]

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::steps::step1::ProfitCheckNote;
+
 use crate::i18n::{t, tf};
 
 use crate::bind;
@@ -224,6 +226,7 @@ pub fn view() -> AnyView {
         {table(sales)}
         {section("cost-to-serve", t("step2.cost_title"), "", cost)}
         <CustomerProfit />
+        <ProfitCheckNote step=2 />
         {table(wallet)}
         {section("service", t("step2.service"), "", service)}
         {crate::components::penetration::penetration()}

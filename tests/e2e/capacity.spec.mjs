@@ -43,7 +43,7 @@ test('a plan is stored compactly, with a readable header, and an old plain-JSON 
   await page.getByLabel('Industry').fill('Steel 钢铁');
   await waitSaved(page);
   const raw = await rawItem(page, planKey(id));
-  expect(raw).toMatch(/^@keyplan\.plan z1 s2 r\d+ n\d+ d0\n/);
+  expect(raw).toMatch(/^@keyplan\.plan z1 s\d+ r\d+ n\d+ d0 h[0-9a-f]{16}\n/);
   expect((await storedPlan(page, id)).plan.header.industry).toBe('Steel 钢铁');
 
   // A plan as an older KeyPlan stored it (plain JSON) loads, and moves when next saved.
@@ -59,7 +59,7 @@ test('a plan is stored compactly, with a readable header, and an old plain-JSON 
   await page.getByLabel('Industry').fill('Paper and pulp');
   await waitSaved(page);
   const moved = await rawItem(page, planKey('plainjson1'));
-  expect(moved).toMatch(/^@keyplan\.plan z1 s2 r4 /);
+  expect(moved).toMatch(/^@keyplan\.plan z1 s\d+ r4 /);
   expect(await rawItem(page, 'keyplan:move:plainjson1')).toBeNull();
   const decoded = await storedPlan(page, 'plainjson1');
   expect(decoded.plan.header.industry).toBe('Paper and pulp');
@@ -201,7 +201,7 @@ test('a plan with 12 quarterly reviews saves, reloads and compares any two of th
   await page.reload();
   await expect(page.locator('.review-log li')).toHaveCount(12);
   const raw = await rawItem(page, planKey(id));
-  expect(raw).toMatch(/^@keyplan\.plan z1 s2 r\d+ n\d+ d1\n/);
+  expect(raw).toMatch(/^@keyplan\.plan z1 s\d+ r\d+ n\d+ d1 h[0-9a-f]{16}\n/);
   const stored = await storedPlan(page, id);
   const reviews = stored.plan.communication.reviews;
   expect(reviews).toHaveLength(12);
