@@ -1,5 +1,6 @@
 //! Shared widgets: fields, tables, header, banners, charts.
 pub mod banners;
+pub mod crm_import;
 pub mod field;
 pub mod header;
 pub mod penetration;
