@@ -238,7 +238,7 @@ fn read_row(
             Target::LastYearSales | Target::LastYearProfit => match parse_number(raw, decimal) {
                 Ok(Some(n)) => Value::Number(n),
                 Ok(None) => continue,
-                Err(()) => {
+                Err(_) => {
                     problem(ProblemKind::NotANumber, false);
                     continue;
                 }
@@ -250,7 +250,7 @@ fn read_row(
                     continue;
                 }
                 Ok(None) => continue,
-                Err(()) => {
+                Err(_) => {
                     problem(ProblemKind::NotANumber, false);
                     continue;
                 }
@@ -275,7 +275,7 @@ fn read_row(
             Target::NextReview => match parse_date(raw, style.date_order) {
                 Ok(Some(d)) => Value::Date(d),
                 Ok(None) => continue,
-                Err(()) => {
+                Err(_) => {
                     problem(ProblemKind::NotADate, false);
                     continue;
                 }
@@ -339,7 +339,7 @@ pub fn preview(
                 })
                 .unwrap_or_default(),
         };
-        let mut skip = |kind: ProblemKind, out: &mut Preview| {
+        let skip = |kind: ProblemKind, out: &mut Preview| {
             out.problems.push(Problem {
                 row: row.number,
                 col: None,

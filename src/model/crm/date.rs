@@ -81,59 +81,63 @@ fn numeric_parts(s: &str) -> Option<(Vec<&str>, char)> {
     .then_some((parts, sep))
 }
 
-/// Reads a date; `Ok(None)` for an empty cell, `Err(())` when it is not a date.
-pub fn parse_date(s: &str, order: DateOrder) -> Result<Option<NaiveDate>, ()> {
+/// A cell that is not a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotADate;
+
+/// Reads a date; `Ok(None)` for an empty cell, `Err(NotADate)` when it is not a date.
+pub fn parse_date(s: &str, order: DateOrder) -> Result<Option<NaiveDate>, NotADate> {
     let s = date_part(s);
     if s.is_empty() || s == "-" || s == "—" {
         return Ok(None);
     }
     // 2025年3月1日
     if let Some((y, rest)) = s.split_once('年') {
-        let (m, rest) = rest.split_once('月').ok_or(())?;
+        let (m, rest) = rest.split_once('月').ok_or(NotADate)?;
         let d = rest.trim_end_matches(['日', '号']).trim();
-        let parse = |x: &str| x.trim().parse::<u32>().map_err(|_| ());
-        let y = year(y.trim()).ok_or(())?;
-        return ymd(y, parse(m)?, parse(d)?).map(Some).ok_or(());
+        let parse = |x: &str| x.trim().parse::<u32>().map_err(|_| NotADate);
+        let y = year(y.trim()).ok_or(NotADate)?;
+        return ymd(y, parse(m)?, parse(d)?).map(Some).ok_or(NotADate);
     }
     if let Some((parts, _)) = numeric_parts(s) {
-        let n = |i: usize| parts[i].parse::<u32>().map_err(|_| ());
+        let n = |i: usize| parts[i].parse::<u32>().map_err(|_| NotADate);
         if parts[0].len() == 4 {
-            let y = year(parts[0]).ok_or(())?;
-            return ymd(y, n(1)?, n(2)?).map(Some).ok_or(());
+            let y = year(parts[0]).ok_or(NotADate)?;
+            return ymd(y, n(1)?, n(2)?).map(Some).ok_or(NotADate);
         }
-        let y = year(parts[2]).ok_or(())?;
+        let y = year(parts[2]).ok_or(NotADate)?;
         let (d, m) = match order {
             DateOrder::DayMonth => (n(0)?, n(1)?),
             DateOrder::MonthDay => (n(1)?, n(0)?),
         };
-        return ymd(y, m, d).map(Some).ok_or(());
+        return ymd(y, m, d).map(Some).ok_or(NotADate);
     }
     // Excel's day number (days since 1899-12-30), for a date column exported unformatted.
     if s.len() == 5 && s.chars().all(|c| c.is_ascii_digit()) {
-        let n: u64 = s.parse().map_err(|_| ())?;
+        let n: u64 = s.parse().map_err(|_| NotADate)?;
         if (20_000..80_000).contains(&n) {
             return ymd(1899, 12, 30)
                 .and_then(|d| d.checked_add_days(Days::new(n)))
                 .map(Some)
-                .ok_or(());
+                .ok_or(NotADate);
         }
-        return Err(());
+        return Err(NotADate);
     }
     // Month names: "1 Mar 2025", "01-Mar-2025", "Mar 1, 2025", "March 1 2025", "1. März 2025".
     let words: Vec<&str> = s
-        .split(|c: char| c == ' ' || c == '-' || c == ',' || c == '/')
+        .split([' ', '-', ',', '/'])
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() == 3 {
         let num = |w: &str| w.trim_end_matches('.').parse::<u32>().ok();
         if let (Some(d), Some(m), Some(y)) = (num(words[0]), month_name(words[1]), year(words[2])) {
-            return ymd(y, m, d).map(Some).ok_or(());
+            return ymd(y, m, d).map(Some).ok_or(NotADate);
         }
         if let (Some(m), Some(d), Some(y)) = (month_name(words[0]), num(words[1]), year(words[2])) {
-            return ymd(y, m, d).map(Some).ok_or(());
+            return ymd(y, m, d).map(Some).ok_or(NotADate);
         }
     }
-    Err(())
+    Err(NotADate)
 }
 
 /// The day/month order of a column: decided by any value whose first number is above 12
@@ -226,9 +230,9 @@ mod tests {
             "12",
             "2025年13月1日",
         ] {
-            assert_eq!(parse_date(bad, DateOrder::DayMonth), Err(()), "{bad}");
+            assert_eq!(parse_date(bad, DateOrder::DayMonth), Err(NotADate), "{bad}");
         }
-        assert_eq!(parse_date("3/15/2025", DateOrder::DayMonth), Err(()));
+        assert_eq!(parse_date("3/15/2025", DateOrder::DayMonth), Err(NotADate));
     }
 
     #[test]

@@ -76,9 +76,13 @@ fn grouped(s: &str, sep: char) -> bool {
         && parts[1..].iter().all(|p| p.len() == 3 && digits(p))
 }
 
-/// Reads a number; `Ok(None)` for an empty cell (also "-", "—", "n/a"), `Err(())` when the
+/// A cell that is not a number in its column's style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// Reads a number; `Ok(None)` for an empty cell (also "-", "—", "n/a"), `Err(NotANumber)` when the
 /// text is not a number in this column's style.
-pub fn parse_number(s: &str, decimal: Decimal) -> Result<Option<f64>, ()> {
+pub fn parse_number(s: &str, decimal: Decimal) -> Result<Option<f64>, NotANumber> {
     let trimmed = s.trim();
     if trimmed.is_empty()
         || matches!(
@@ -88,7 +92,7 @@ pub fn parse_number(s: &str, decimal: Decimal) -> Result<Option<f64>, ()> {
     {
         return Ok(None);
     }
-    let (negative, t, _percent) = strip(trimmed).ok_or(())?;
+    let (negative, t, _percent) = strip(trimmed).ok_or(NotANumber)?;
     let (group, dec) = match decimal {
         Decimal::Point => (',', '.'),
         Decimal::Comma => ('.', ','),
@@ -112,7 +116,7 @@ pub fn parse_number(s: &str, decimal: Decimal) -> Result<Option<f64>, ()> {
     };
     let int = if int.contains(group) {
         if !grouped(&int, group) {
-            return Err(());
+            return Err(NotANumber);
         }
         int.replace(group, "")
     } else {
@@ -130,11 +134,11 @@ pub fn parse_number(s: &str, decimal: Decimal) -> Result<Option<f64>, ()> {
         (plain(&int) && (plain(&frac) || frac.is_empty()) && !(int.is_empty() && frac.is_empty()))
             || (text.contains(['e', 'E']) && text.parse::<f64>().is_ok());
     if !ok {
-        return Err(());
+        return Err(NotANumber);
     }
-    let v: f64 = text.parse().map_err(|_| ())?;
+    let v: f64 = text.parse().map_err(|_| NotANumber)?;
     if !v.is_finite() {
-        return Err(());
+        return Err(NotANumber);
     }
     Ok(Some(if negative { -v } else { v }))
 }
@@ -233,14 +237,14 @@ mod tests {
             "$",
             "128.5万",
         ] {
-            assert_eq!(parse_number(bad, Point), Err(()), "{bad}");
+            assert_eq!(parse_number(bad, Point), Err(NotANumber), "{bad}");
         }
         assert_eq!(
             parse_number("12,5", Point),
-            Err(()),
+            Err(NotANumber),
             "a decimal comma in a point column"
         );
-        assert_eq!(parse_number("1,234.5", Comma), Err(()));
+        assert_eq!(parse_number("1,234.5", Comma), Err(NotANumber));
     }
 
     #[test]
