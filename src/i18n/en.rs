@@ -878,6 +878,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.install_body", "tap Share, then “Add to Home Screen”. The installed app opens without a connection and keeps its own storage, which Safari may clear from a web page that has not been visited for a few weeks."),
     ("banner.got_it", "Got it"),
     // -- crm (issue 17): new texts go right below this line --
+    ("field.account_id", "Account id"),
+    ("field.next_review", "Next review"),
     ("crm.open", "Import accounts (CSV)"),
     ("crm.title", "Import accounts from a CRM or spreadsheet"),
     ("crm.intro", "Start from the accounts you already have: a report from Salesforce, HubSpot or another CRM, or a spreadsheet, saved as CSV. KeyPlan reads it on this device; nothing is sent anywhere."),

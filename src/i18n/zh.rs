@@ -878,6 +878,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("banner.install_body", "点按“共享”，再点“添加到主屏幕”。安装后的应用无需网络即可打开，并拥有自己的存储空间；而网页的数据在几周未访问后可能会被 Safari 清除。"),
     ("banner.got_it", "知道了"),
     // -- crm (issue 17): new texts go right below this line --
+    ("field.account_id", "客户编号"),
+    ("field.next_review", "下次回顾"),
     ("crm.open", "导入客户（CSV）"),
     ("crm.title", "从 CRM 或电子表格导入客户"),
     ("crm.intro", "从你已有的客户开始：Salesforce、HubSpot 或其他 CRM 的报表，或一张电子表格，另存为 CSV。KeyPlan 在本设备上读取，不会发送到任何地方。"),
