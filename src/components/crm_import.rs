@@ -497,7 +497,7 @@ fn MapAndPreview(
         }}
         <h3>{t("crm.preview_title")}</h3>
         <p class="section-intro">{t("crm.refresh_rule")}</p>
-        {move || plan_preview.get().flatten().map(|p| preview_view(&table2, &p))}
+        {move || plan_preview.get().map(|p| preview_view(&table2, &p))}
     }
     .into_any()
 }

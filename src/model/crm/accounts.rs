@@ -35,8 +35,12 @@ pub fn guess_style(table: &Table, mapping: &[Option<Target>]) -> ReadStyle {
         Decimal::Point
     };
     let column = |i: usize| table.rows.iter().map(move |r| r.cell(i));
+    // Only the mapped columns are read, so only they are looked at.
     let decimals = (0..table.headers.len())
-        .map(|i| guess_decimal(column(i), hint))
+        .map(|i| match mapping.get(i) {
+            Some(Some(_)) => guess_decimal(column(i), hint),
+            _ => hint,
+        })
         .collect();
     let date_hint = if hint == Decimal::Comma {
         DateOrder::DayMonth
