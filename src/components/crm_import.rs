@@ -253,10 +253,7 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let (Some(l), Some(p)) = (
-            loaded.get_untracked(),
-            plan_preview.get_untracked().flatten(),
-        ) else {
+        let (Some(l), Some(p)) = (loaded.get_untracked(), plan_preview.get_untracked()) else {
             return;
         };
         let now = Utc::now();
@@ -447,7 +444,7 @@ fn MapAndPreview(
                     <th scope="row"><label for=id.clone()>{name}</label></th>
                     <td class="samples" data-label=t("crm.examples")>{samples.join(" · ")}</td>
                     <td data-label=t("crm.import_as")>
-                        <select id=id on:change=pick>
+                        <select id=id on:change=pick prop:value=move || mapping.with(|m| m.get(col).copied().flatten().map(|t| t.key()).unwrap_or(""))>
                             <option value="" selected=move || mapping.with(|m| m.get(col).copied().flatten().is_none())>{t("crm.not_imported")}</option>
                             {targets.into_iter().map(|target| view! {
                                 <option value=target.key() selected=move || mapping.with(|m| m.get(col).copied().flatten() == Some(target))>{target_label(target)}</option>

@@ -297,6 +297,10 @@ pub fn preview(
     style: &ReadStyle,
     existing: &[Plan],
 ) -> Preview {
+    // Without a name column no row can be told apart: nothing to do until one is chosen.
+    if !mapping.contains(&Some(Target::AccountName)) {
+        return Preview::default();
+    }
     let by_id_mapped = mapping.contains(&Some(Target::AccountId));
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();

@@ -287,6 +287,12 @@ fn a_row_with_more_values_than_columns_is_skipped_and_named() {
         ProblemKind::TooManyValues { got: 4, columns: 3 }
     );
     assert_eq!(p.problems[0].row, 3);
+    // Without the name column there is nothing to import.
+    let unnamed: Vec<_> = mapping
+        .iter()
+        .map(|t| t.filter(|t| *t != Target::AccountName))
+        .collect();
+    assert_eq!(preview(&table, &unnamed, &style, &[]), Default::default());
 }
 
 fn existing(name: &str, id: &str) -> Plan {
