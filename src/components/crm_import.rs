@@ -159,7 +159,10 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     let mapping = RwSignal::new(Vec::<Option<Target>>::new());
     let date_order = RwSignal::new(None::<DateOrder>);
     let heading = NodeRef::<leptos::html::H2>::new();
+    // The heading takes the focus at each stage, so the dialog's top (and the result after a
+    // confirm or an undo) is in view, not hidden above a long preview.
     Effect::new(move |_| {
+        stage.track();
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
