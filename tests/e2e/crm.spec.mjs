@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { openApp, generateInPage, storedPlan, newPlan, waitSaved } from './helpers.mjs';
+import { axe } from './screens-list.mjs';
 
 const FIXTURES = new URL('../fixtures/crm/', import.meta.url);
 const pad = (i) => String(i).padStart(2, '0');
@@ -229,4 +230,23 @@ test('the portfolio as CSV: one row per plan, opens in Excel, formulas escaped, 
   const [zh] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portfolio-csv').click()]);
   const zhText = fs.readFileSync(await zh.path(), 'utf8');
   expect(zhText.split('\r\n')[0]).toBe('\uFEFF客户,级别,等级,象限,客户吸引力（1-5）,我方赢单能力（1-5）,改进潜力,完成度（%）,下次回顾,逾期行动');
+});
+
+test('the import dialog passes axe-core and fits a phone without sideways scrolling', async ({ page }) => {
+  await openApp(page);
+  await generateInPage(page, 3);
+  await page.reload();
+  let dialog = await openCrm(page);
+  expect(await axe(page), 'choose').toEqual([]);
+  await choose(dialog, 'salesforce-report.csv', fs.readFileSync(new URL('salesforce-report.csv', FIXTURES)));
+  await expect(dialog.getByTestId('crm-problems')).toBeVisible();
+  expect(await axe(page), 'mapping and preview').toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  expect(await sideways(), 'mapping and preview on a phone').toBe(true);
+  await dialog.getByTestId('crm-confirm').click();
+  await expect(dialog.getByTestId('crm-result')).toBeVisible();
+  await expect(page.locator('#crm-import-h')).toBeFocused();
+  expect(await axe(page), 'result').toEqual([]);
+  expect(await sideways(), 'result on a phone').toBe(true);
 });
