@@ -67,7 +67,7 @@ test('200 accounts into a workspace with plans: preview, nothing written before 
   // Guessed from the headings.
   await expect(dialog.getByLabel('Sales 2025')).toHaveValue('last_year_sales');
   await expect(dialog.getByLabel('Next Review Date')).toHaveValue('next_review');
-  await expect(dialog.getByTestId('crm-summary')).toHaveText('150 new plans, 50 plans updated, 0 already up to date, 0 rows skipped.');
+  await expect(dialog.getByTestId('crm-summary')).toHaveText('New plans: 150 · Updated: 50 · Already up to date: 0 · Rows skipped: 0');
   const problems = dialog.getByTestId('crm-problems');
   await expect(problems).toContainText('Row 15, “Sales 2025”: “12.5k” is not a number. That value is left out.');
   await expect(problems).toContainText('Row 21, “Industry”: “=HYPERLINK("http://evil.example","x")” is a spreadsheet formula, not a value. That value is left out.');
@@ -84,8 +84,8 @@ test('200 accounts into a workspace with plans: preview, nothing written before 
   await expect(dialog.getByTestId('crm-confirm')).toBeDisabled();
   await dialog.getByLabel('Account Name').selectOption('account_name');
 
-  await dialog.getByRole('button', { name: 'Import: create 150 and update 50 plans' }).click();
-  await expect(dialog.getByTestId('crm-result')).toHaveText('Imported: 150 new plans created, 50 plans updated.');
+  await dialog.getByRole('button', { name: 'Import: 150 new, 50 updated' }).click();
+  await expect(dialog.getByTestId('crm-result')).toHaveText('Imported. New plans: 150. Updated: 50.');
   await expect(page.getByText('Showing the first 100 of 200 plans.')).toBeVisible();
 
   const p5 = (await storedPlan(page, 'gen005')).plan;
@@ -128,11 +128,11 @@ test('a refresh changes figures, leaves words, and the plan comparison shows wha
   await openApp(page);
   const dialog = await openCrm(page);
   await choose(dialog, 'q1-report.csv', Buffer.from('Account;Industry;Umsatz Vorjahr;Profit potential;Owner\r\n acme steel ;Metals;1.234.567,89;4;Jo Rep\r\n'));
-  await expect(dialog.getByTestId('crm-summary')).toHaveText('0 new plans, 1 plans updated, 0 already up to date, 0 rows skipped.');
+  await expect(dialog.getByTestId('crm-summary')).toHaveText('New plans: 0 · Updated: 1 · Already up to date: 0 · Rows skipped: 0');
   await expect(dialog.getByTestId('crm-updates')).toContainText('Last year\'s sales: (empty) → 1,234,567.89');
   await expect(dialog.getByTestId('crm-updates')).not.toContainText('Metals');
   await dialog.getByTestId('crm-confirm').click();
-  await expect(dialog.getByTestId('crm-result')).toHaveText('Imported: 0 new plans created, 1 plans updated.');
+  await expect(dialog.getByTestId('crm-result')).toHaveText('Imported. New plans: 0. Updated: 1.');
 
   await page.goto(`./#/plan/${id}/1`);
   await expect(page.getByLabel('Industry')).toHaveValue('Steel, as the rep wrote it');
@@ -155,7 +155,7 @@ test('a Chinese Excel CSV in GBK is decoded and imported', async ({ page }) => {
   await choose(dialog, 'chinese-excel-gbk.csv', fs.readFileSync(new URL('chinese-excel-gbk.csv', FIXTURES)));
   await expect(dialog.getByTestId('crm-file-line')).toContainText('read as GB18030');
   await expect(dialog.getByLabel('客户名称')).toHaveValue('account_name');
-  await expect(dialog.getByTestId('crm-summary')).toHaveText('3 new plans, 0 plans updated, 0 already up to date, 0 rows skipped.');
+  await expect(dialog.getByTestId('crm-summary')).toHaveText('New plans: 3 · Updated: 0 · Already up to date: 0 · Rows skipped: 0');
   await expect(dialog.getByTestId('crm-creates')).toContainText('上海汽车零部件有限公司');
   await expect(dialog.getByTestId('crm-creates')).toContainText('Last year\'s sales: 1,280,000');
   await dialog.getByTestId('crm-confirm').click();
@@ -188,7 +188,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
   }
   // The page still works: a good file reads after all of them.
   await choose(dialog, 'ok.csv', Buffer.from('Account,Sales\r\nFine Co,10\r\n'));
-  await expect(dialog.getByTestId('crm-summary')).toHaveText('1 new plans, 0 plans updated, 0 already up to date, 0 rows skipped.');
+  await expect(dialog.getByTestId('crm-summary')).toHaveText('New plans: 1 · Updated: 0 · Already up to date: 0 · Rows skipped: 0');
   await expect(dialog.getByTestId('crm-error')).toHaveCount(0);
 });
 
