@@ -2,6 +2,7 @@
 pub mod banners;
 pub mod capacity;
 pub mod conflicts;
+pub mod crm_import;
 pub mod field;
 pub mod header;
 pub mod penetration;

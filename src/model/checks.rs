@@ -91,14 +91,22 @@ pub fn overdue_actions(plan: &Plan, today: NaiveDate) -> usize {
         .count()
 }
 
-/// The last review date, or the plan's start, plus the review interval.
+/// The last review date, or the plan's start, plus the review interval; a review scheduled
+/// in the CRM (imported) comes first until a review is held on or after it. The snapshots an
+/// import takes before refreshing figures are not reviews.
 pub fn next_review(plan: &Plan) -> Option<NaiveDate> {
     let last = plan
         .communication
         .reviews
         .iter()
+        .filter(|r| !r.refresh)
         .filter_map(|r| r.date)
         .max();
+    if let Some(scheduled) = plan.header.next_review {
+        if last.is_none_or(|l| l < scheduled) {
+            return Some(scheduled);
+        }
+    }
     let from = last
         .or(plan.header.period_start)
         .or_else(|| plan.created_at.map(|t| t.date_naive()))?;

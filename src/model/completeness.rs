@@ -92,7 +92,7 @@ pub fn step_items(p: &Plan) -> [Filled; 7] {
         ]),
         pct(&[
             !m.plan.is_empty(),
-            !m.reviews.is_empty(),
+            m.reviews.iter().any(|r| !r.refresh),
             !m.report_card.is_empty(),
             has(&m.issue_competition) || has(&m.issue_growth),
         ]),

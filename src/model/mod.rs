@@ -3,6 +3,7 @@ pub mod assessment;
 pub mod checks;
 pub mod choice;
 pub mod completeness;
+pub mod crm;
 pub mod example;
 pub mod figures;
 pub mod merge;

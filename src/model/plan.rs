@@ -95,6 +95,12 @@ pub struct Header {
     pub prepared_by: String,
     // The account team is kept once, in `resources.team` (step 6), and shown in step 1 too.
     pub review_frequency: ReviewFrequency,
+    /// The account's id in the rep's CRM, kept from an import so the next import finds the plan.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub account_id: String,
+    /// The next review as scheduled in the CRM: it stands until a review on or after it is held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<NaiveDate>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -490,6 +496,9 @@ pub struct Review {
     pub changes: String,
     /// The plan's steps at the time of the review (without reviews, to stay small).
     pub snapshot: Option<Value>,
+    /// Not a review meeting: the plan as it stood before an import refreshed its figures.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub refresh: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 
+use crate::components::crm_import::{CrmImport, CrmImportButton, PortfolioCsvButton};
 use crate::components::sharing::{download_raw, ExportButtons, ImportPanel};
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
@@ -26,6 +27,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let creating = RwSignal::new(false);
     let importing = RwSignal::new(false);
+    let crm = RwSignal::new(false);
     provide_context(ImportOpen(importing));
     let active = Memo::new(move |_| {
         ws.summaries.with(|l| {
@@ -48,6 +50,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <Show when=move || !empty()>
                     <div class="actions">
                         <TryExample />
+                        <CrmImportButton open=crm />
                         <button type="button" class="secondary" on:click=move |_| importing.set(true)>{t("portfolio.import")}</button>
                         <button type="button" class="primary" on:click=move |_| creating.set(true)>{t("portfolio.new_plan")}</button>
                     </div>
@@ -62,8 +65,11 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || importing.get()>
                 <ImportPanel open=importing />
             </Show>
-            <Show when=move || empty() && !creating.get() && !importing.get()>
-                <EmptyState creating />
+            <Show when=move || crm.get()>
+                <CrmImport open=crm />
+            </Show>
+            <Show when=move || empty() && !creating.get() && !importing.get() && !crm.get()>
+                <EmptyState creating crm />
             </Show>
             <Show when=move || !empty()>
                 <ExampleApart />
@@ -113,7 +119,7 @@ fn UndoDelete(undo: RwSignal<Option<Plan>>) -> impl IntoView {
 }
 
 #[component]
-fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
+fn EmptyState(creating: RwSignal<bool>, crm: RwSignal<bool>) -> impl IntoView {
     let importing = expect_context::<ImportOpen>().0;
     view! {
         <section class="card empty-state" data-testid="empty-state">
@@ -130,6 +136,7 @@ fn EmptyState(creating: RwSignal<bool>) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary big" on:click=move |_| creating.set(true)>{t("portfolio.new_plan")}</button>
                 <button type="button" class="secondary" on:click=move |_| importing.set(true)>{t("portfolio.import")}</button>
+                <CrmImportButton open=crm />
                 <TryExample />
             </div>
         </section>
@@ -314,6 +321,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
             <ExportButtons label={t("portfolio.export_shown")}
                 plans=Callback::new(move |_| ws.gather(&rows.get_untracked().iter().map(|s| s.id.clone()).collect::<Vec<_>>()))
                 file_label={t("portfolio.file_label")} />
+            <PortfolioCsvButton rows />
             <div class="table-wrap">
                 <table class="plans" data-testid="plan-list">
                     <thead>

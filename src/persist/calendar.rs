@@ -7,24 +7,11 @@ use crate::model::checks::next_review;
 use crate::model::choice::Choice;
 use crate::model::plan::Plan;
 
-/// A CSV field, quoted when it holds a comma, quote or line break; a leading =, +, - or @ is
-/// prefixed with ' so a spreadsheet never runs it as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
+use super::csv::text_field as csv_field;
 
 pub fn actions_csv(plan: &Plan) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let mut out = t("csv.header").to_string() + "\r\n";
+    let mut out = format!("{}{}\r\n", super::csv::BOM, t("csv.header"));
     for a in &plan.action.actions {
         let objective = a
             .objective
@@ -142,6 +129,9 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses_formulas() {
         let csv = actions_csv(&plan());
+        let csv = csv
+            .strip_prefix(super::super::csv::BOM)
+            .expect("a BOM for Excel");
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],

@@ -225,13 +225,14 @@ fn Reviews() -> impl IntoView {
     let options = move || {
         let mut o: Vec<(String, String)> = vec![(String::new(), t("step7.choose").into())];
         o.extend(reviews.get().iter().map(|r| {
-            (
-                r.id.to_string(),
-                tf(
-                    "step7.review_of",
-                    &[&r.date.map(crate::i18n::date).unwrap_or_default()],
-                ),
-            )
+            let day = r.date.map(crate::i18n::date).unwrap_or_default();
+            // A snapshot an import took before it refreshed figures is not a review meeting.
+            let label = if r.refresh {
+                tf("crm.before_import", &[&day])
+            } else {
+                tf("step7.review_of", &[&day])
+            };
+            (r.id.to_string(), label)
         }));
         o.push(("now".into(), t("step7.plan_now").into()));
         o

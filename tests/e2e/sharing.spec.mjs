@@ -125,7 +125,7 @@ test('print view, actions as CSV and dates as a calendar file', async ({ page })
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Actions as CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/-actions\.csv$/);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
-  expect(csvText.split('\r\n')[0]).toBe('Account,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step');
+  expect(csvText.split('\r\n')[0]).toBe('\uFEFFAccount,Action,Objective,Owner,Start,Due,Status,Goal,Result,Next step');
   expect(csvText).toContain('Line trial at the new plant');
   const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Dates to calendar (.ics)' }).click()]);
   const icsText = fs.readFileSync(await ics.path(), 'utf8');

@@ -1,0 +1,79 @@
+//! Writing a CSV import of accounts, and undoing it: every plan written or none, and one Undo
+//! puts the workspace back as it was.
+
+use std::collections::HashMap;
+
+use crate::model::plan::Plan;
+use crate::persist::storage::StoreError;
+
+use super::workspace::Workspace;
+
+/// What an import wrote, to undo it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub created: Vec<String>,
+    /// The updated plans as they were before the import.
+    pub before: Vec<Plan>,
+    /// The revision the import left each plan at: an undo refuses to lose later edits.
+    revisions: HashMap<String, u64>,
+}
+
+/// Writes the new and the refreshed plans all or nothing. `before` are the refreshed plans
+/// as they were read for the preview; a plan another tab saved since is a conflict, and then
+/// nothing is written.
+pub fn import_accounts(
+    ws: &Workspace,
+    created: Vec<Plan>,
+    refreshed: Vec<Plan>,
+    before: Vec<Plan>,
+) -> Result<Imported, StoreError> {
+    let ids: Vec<String> = created.iter().map(|p| p.id.clone()).collect();
+    let mut all = created;
+    all.extend(refreshed);
+    ws.import(&all)?;
+    let revisions = all
+        .iter()
+        .filter_map(|p| ws.load_plan(&p.id).map(|s| (p.id.clone(), s.revision)))
+        .collect();
+    Ok(Imported {
+        created: ids,
+        before,
+        revisions,
+    })
+}
+
+/// Why an import cannot be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoError {
+    /// This plan was changed after the import (here or in another tab).
+    ChangedSince(String),
+    Store(StoreError),
+}
+
+/// Puts every refreshed plan back as it was and removes the created ones.
+pub fn undo_import(ws: &Workspace, done: &Imported) -> Result<(), UndoError> {
+    let current = |id: &str| ws.load_plan(id);
+    for id in done.created.iter().chain(done.before.iter().map(|p| &p.id)) {
+        let now = current(id).map(|p| p.revision);
+        if now.is_some() && now != done.revisions.get(id).copied() {
+            let name = current(id)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_default();
+            return Err(UndoError::ChangedSince(name));
+        }
+    }
+    let restored: Vec<Plan> = done
+        .before
+        .iter()
+        .map(|old| {
+            let mut p = old.clone();
+            p.revision = done.revisions.get(&old.id).copied().unwrap_or(old.revision);
+            p
+        })
+        .collect();
+    ws.import(&restored).map_err(UndoError::Store)?;
+    for id in &done.created {
+        ws.delete_plan(id).map_err(UndoError::Store)?;
+    }
+    Ok(())
+}
