@@ -2,6 +2,7 @@
 pub mod banners;
 pub mod field;
 pub mod header;
+pub mod media;
 pub mod penetration;
 pub mod relmap;
 pub mod sharing;
