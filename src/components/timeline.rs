@@ -50,7 +50,8 @@ pub fn Timeline() -> impl IntoView {
                     m = if m.month() == 12 { NaiveDate::from_ymd_opt(m.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(m.year(), m.month() + 1, 1) }.unwrap_or(to + Duration::days(400));
                 }
                 let month_at: Vec<String> = months.iter().map(|m| format!("{:.2}%", pct(*m))).collect();
-                let month_marks = months.iter().enumerate().map(|(i, m)| {
+                // A month that starts at the right edge has no room for its name.
+                let month_marks = months.iter().enumerate().filter(|(_, m)| pct(**m) < 92.0).map(|(i, m)| {
                     view! { <span class="tl-month" style:left=format!("{:.2}%", pct(*m))>{crate::i18n::month_tick(*m, i == 0)}</span> }
                 }).collect_view();
                 let today_at = format!("{:.2}%", pct(now));

@@ -505,14 +505,15 @@ fn Matrix() -> impl IntoView {
                 <text x="14" y=y0 + half class="axis" transform=format!("rotate(-90 14 {})", y0 + half)>{t("portfolio.axis_attr")}</text>
                 {move || spread(points.get().into_iter().enumerate().map(|(i, (id, name, a, b, g))| ((x(b), y(a)), (i + 1, id, name, a, b, g))).collect()).into_iter().map(|((px, py), (n, id, name, a, b, g))| {
                     let class = format!("pt {}", g.map(|g| g.key()).unwrap_or("none"));
-                    let label = tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")]) + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default();
+                    // The name starts with the number the point shows, as the key beside the chart does.
+                    let label = tf("portfolio.point_no", &[&n]) + &tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")])
+                        + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default();
                     let go = move || router.go(Route::Step { plan: id.clone(), step: 1, focus: None });
                     let go2 = go.clone();
                     view! {
-                        <g class="pt-link" role="link" tabindex="0" aria-label=label.clone()
+                        <g class="pt-link" role="link" tabindex="0" aria-label=label
                             on:click=move |_| go()
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { go2() }>
-                            <title>{label.clone()}</title>
                             // A 52-unit tap area: at least 44x44 pixels even on a phone.
                             <circle cx=px cy=py r="26" class="hit" />
                             <circle cx=px cy=py r="10" class=class />

@@ -69,7 +69,7 @@ test('the matrix places every scored account and a point opens its plan', async 
   const points = page.getByTestId('matrix').locator('[role=link]');
   await expect(points).toHaveCount(50);
   // Points that share a place are spread around it; each can be reached by keyboard.
-  const point = page.getByTestId('matrix').locator('[role=link][aria-label^="Account 07:"]');
+  const point = page.getByTestId('matrix').locator('[role=link][aria-label*=". Account 07:"]');
   await point.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#step-heading')).toHaveText('Portfolio vis-à-vis profits');

@@ -151,7 +151,7 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await addForce('driving', 'New film', 3);
   await addForce('restraining', 'Their price pressure', 2);
   await expect(page.getByTestId('chance')).toHaveText('80% chance of success');
-  await expect(page.getByTestId('force-balance').locator('rect.bar')).toHaveCount(3);
+  await expect(page.getByTestId('force-balance').locator('.ff .bar')).toHaveCount(3);
 
   // Step 5: an action past its due date stands out.
   await step(page, id, 5);
@@ -160,7 +160,7 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await card.getByLabel('Owner').fill('Priya');
   await card.getByLabel('Due').fill('2020-01-31');
   await expect(card.locator('.badge')).toHaveText('Overdue');
-  await expect(page.getByTestId('timeline').locator('rect.overdue')).toHaveCount(1);
+  await expect(page.getByTestId('timeline').locator('.tl-bar.overdue')).toHaveCount(1);
 
   // Step 6: totals and return on cost.
   await step(page, id, 6);
