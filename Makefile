@@ -4,7 +4,7 @@
 SHELL := bash
 PORT ?= 8080
 
-.PHONY: serve build test test-host test-web test-e2e lint fmt setup bench
+.PHONY: serve build test test-host test-web test-e2e test-load lint fmt setup bench
 
 serve: build
 	@echo "KeyPlan is at http://127.0.0.1:$(PORT)/"
@@ -26,6 +26,11 @@ test-web:
 
 test-e2e:
 	tests/test.sh e2e
+
+# The e2e level three times in a row with every core kept busy (tests/load.sh).
+test-load:
+	scripts/setup.sh test
+	tests/load.sh
 
 lint:
 	tests/test.sh lint

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/wasm-env.sh
-trunk build --release --offline "$@"
+echo "Toolchain: $KEYPLAN_TOOLCHAIN"
+RUSTFLAGS="${RUSTFLAGS:-} $KEYPLAN_RELEASE_RUSTFLAGS" trunk build --release --offline "$@"
 echo "Shipped (raw / gzipped bytes):"
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do

@@ -1,7 +1,8 @@
 // Post-build step (a Trunk hook; also run by hand on any build folder: `node scripts/pwa.mjs DIR`).
 // 1. Moves Trunk's inline start-up script into a hashed file, so the Content-Security-Policy in
-//    index.html needs no 'unsafe-inline', between the crash message (src/pwa/crash.js) and the
-//    service worker's registration (src/pwa/register.js).
+//    index.html needs no 'unsafe-inline', after the crash message (src/pwa/crash.js) and the
+//    static page's language and plan list (src/pwa/shell.js), before the service worker's
+//    registration (src/pwa/register.js).
 // 2. Writes sw.js from src/pwa/sw.js with the build's own file list and a cache name derived from
 //    the content of every file, so each build gets its own cache.
 import { createHash } from "node:crypto";
@@ -25,7 +26,7 @@ const found = html.match(inline);
 if (found) {
   for (const name of readdirSync(dir)) if (/^start-[0-9a-f]+\.js$/.test(name)) unlinkSync(join(dir, name));
   const part = (name) => readFileSync(join(root, "src/pwa", name), "utf8");
-  const code = part("crash.js") + "\n" + found[1].trim() + "\n" + part("register.js");
+  const code = part("crash.js") + "\n" + part("shell.js") + "\n" + found[1].trim() + "\n" + part("register.js");
   const name = `start-${hash(code).slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);

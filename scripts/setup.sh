@@ -22,6 +22,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 #    rustc-web with its std source, built by cargo (-Zbuild-std). scripts/wasm-env.sh picks.
 if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   say "wasm32 target: rustup's"
+  # The standard library's source, so the release build builds std as the Debian path does
+  # (immediate-abort panics, no panic locations: a smaller wasm). Without it the build still
+  # works, with the prebuilt std, and says so (scripts/wasm-env.sh, BENCHMARKS.md).
+  if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+    timeout 120 rustup component add rust-src >/dev/null 2>&1 && say "added rust-src" \
+      || say "rust-src unavailable: the release build uses the prebuilt std (a bigger wasm)"
+  fi
 elif have_pkg rust-web-src && have_pkg rustc-web; then
   say "wasm32 target: Debian rustc-web with build-std"
   have_pkg rust-web-clippy || need_apt+=(rust-web-clippy)

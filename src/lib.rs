@@ -77,6 +77,11 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         state::sync::show_crash(&info.to_string());
     }));
+    // The static page shown while the wasm loaded (index.html) gives way to the app in the
+    // same task, so no frame shows both or neither.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 

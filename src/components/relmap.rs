@@ -26,6 +26,12 @@ fn open_contact(id: u32) {
     super::focus_anchor(&format!("contacts-{id}"));
 }
 
+/// The smallest a map is drawn, as a share of its natural size, and each node's tap area (map
+/// units): at that scale the area is still well over 44x44 CSS pixels.
+const MIN_SCALE: f64 = 0.6;
+const HIT_W: f64 = 136.0;
+const HIT_H: f64 = 96.0;
+
 /// Maps with more people than this are redrawn after a pause in typing.
 const BIG_MAP: usize = 40;
 const REDRAW_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -104,6 +110,9 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
                     on:click=move |_| open_contact(id)
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_contact(id) }>
                     <title>{about}</title>
+                    // An invisible tap area filling the node's place, so even a small circle on a
+                    // phone-sized map is a 44x44 target.
+                    <rect class="hit" x=-HIT_W / 2.0 y=-r - 6.0 width=HIT_W height=(2.0 * r + 44.0).max(HIT_H) />
                     <circle r=r />
                     <text class="badge-text" y="5" id=format!("{key}-b")>{role_badge(c.role)}</text>
                     // Spaces between the texts (SVG draws none), so the read text has word breaks.
@@ -142,7 +151,10 @@ fn map_svg(cs: &[Contact]) -> impl IntoView {
         .collect_view();
     view! {
         <div class="map-scroll">
+            // Shrinks to fit a narrow screen, but never below MIN_SCALE: past that its names are
+            // unreadable and its nodes too small to tap; the map then scrolls sideways.
             <svg class="relmap" viewBox=format!("0 0 {} {}", l.width, l.height + 20.0) width=l.width height=l.height + 20.0
+                style:min-width=format!("{:.0}px", l.width * MIN_SCALE)
                 role="group" aria-label={t("relmap.title")} data-testid="relationship-map">
                 {edges}
                 {nodes}

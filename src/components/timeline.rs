@@ -1,4 +1,4 @@
-//! The action timeline: the plan period by month and week, each action a bar, overdue in red.
+//! The action timeline: the plan period by month, each action a named bar, overdue in red.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
@@ -40,58 +40,51 @@ pub fn Timeline() -> impl IntoView {
                 let to = end.unwrap_or(last).max(last);
                 let from = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
                 let days = (to - from).num_days().max(28) as f64 + 7.0;
-                let (left, width) = (180.0, 640.0);
-                let x = move |d: NaiveDate| left + (d - from).num_days() as f64 / days * width;
-                let row_h = 26.0;
-                let h = 40.0 + row_h * dated.len() as f64;
-                // Month lines and labels, week ticks.
+                // Positions are shares of the track's width, so the chart fits any screen and its
+                // names stay text at full size (HTML, set through the CSSOM: no inline styles).
+                let pct = move |d: NaiveDate| ((d - from).num_days() as f64 / days * 100.0).clamp(0.0, 100.0);
                 let mut months = Vec::new();
                 let mut m = from;
                 while m <= to + Duration::days(7) {
                     months.push(m);
                     m = if m.month() == 12 { NaiveDate::from_ymd_opt(m.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(m.year(), m.month() + 1, 1) }.unwrap_or(to + Duration::days(400));
                 }
-                let weeks = (0..(days as i64 / 7)).map(|w| {
-                    let xx = x(from + Duration::days(w * 7));
-                    view! { <line x1=xx y1="22" x2=xx y2="28" class="tick" /> }
+                let month_at: Vec<String> = months.iter().map(|m| format!("{:.2}%", pct(*m))).collect();
+                // A month that starts at the right edge has no room for its name.
+                let month_marks = months.iter().enumerate().filter(|(_, m)| pct(**m) < 92.0).map(|(i, m)| {
+                    view! { <span class="tl-month" style:left=format!("{:.2}%", pct(*m))>{crate::i18n::month_tick(*m, i == 0)}</span> }
                 }).collect_view();
-                let month_marks = months.iter().enumerate().map(|(i, m)| {
-                    let xx = x(*m);
-                    view! {
-                        <line x1=xx y1="14" x2=xx y2=h class="month-line" />
-                        <text x=xx + 3.0 y="12" class="month">{crate::i18n::month_tick(*m, i == 0)}</text>
-                    }
-                }).collect_view();
-                let bars = dated.iter().enumerate().map(|(i, a)| {
+                let today_at = format!("{:.2}%", pct(now));
+                let bars = dated.iter().map(|a| {
                     let due = a.due.unwrap_or(now);
                     let s = a.start.unwrap_or(due).min(due);
-                    let y = 34.0 + i as f64 * row_h;
                     let overdue = is_action_overdue(a.status, a.due, now);
                     let class = if overdue { "tl-bar overdue".to_string() } else { format!("tl-bar st-{}", a.status.key()) };
-                    let name: String = if a.what.trim().is_empty() { tf("timeline.action_n", &[&a.id]) } else { a.what.chars().take(26).collect() };
+                    let name: String = if a.what.trim().is_empty() { tf("timeline.action_n", &[&a.id]) } else { a.what.clone() };
                     let label = tf("timeline.due", &[&name, &crate::i18n::date(due)]) + if overdue { t("timeline.overdue_suffix") } else { "" };
+                    let (left, width) = (pct(s), (pct(due) - pct(s)).max(0.8));
                     view! {
-                        <g>
-                            <title>{label}</title>
-                            <text x="0" y=y + 14.0 class="tl-name">{name}</text>
-                            <rect x=x(s) y=y width=(x(due) - x(s)).max(6.0) height="18" rx="3" class=class />
-                        </g>
+                        <div class="tl-row" title=label>
+                            <span class="tl-name">{name}</span>
+                            <span class="tl-track">
+                                {month_at.iter().map(|at| view! { <span class="tl-mline" style:left=at.clone()></span> }).collect_view()}
+                                <span class="tl-today" style:left=today_at.clone()></span>
+                                <span class=class style:left=format!("{left:.2}%") style:width=format!("{width:.2}%")></span>
+                            </span>
+                        </div>
                     }
                 }).collect_view();
-                let today_x = x(now);
                 let list = dated.iter().map(|a| {
                     let overdue = is_action_overdue(a.status, a.due, now);
                     view! { <li>{a.what.clone()} " — " {a.start.map(|s| tf("timeline.from", &[&crate::i18n::date(s)])).unwrap_or_default()} {a.due.map(crate::i18n::date)} {t("timeline.comma")} {a.status.label()} {overdue.then_some(t("timeline.overdue_suffix"))}</li> }
                 }).collect_view();
                 view! {
-                    <div class="map-scroll">
-                        <svg class="timeline" viewBox=format!("0 0 830 {h}") role="img" aria-label={t("timeline.aria")} data-testid="timeline">
-                            {month_marks}
-                            {weeks}
-                            <line x1=today_x y1="14" x2=today_x y2=h class="today" />
-                            <text x=today_x + 3.0 y=h - 2.0 class="today-label">{t("timeline.today")}</text>
-                            {bars}
-                        </svg>
+                    <div class="tl" role="img" aria-label={t("timeline.aria")} data-testid="timeline">
+                        <div class="tl-row tl-head" aria-hidden="true">
+                            <span class="tl-name"></span>
+                            <span class="tl-track">{month_marks}<span class="tl-today-label" style:left=today_at.clone()>{t("timeline.today")}</span></span>
+                        </div>
+                        {bars}
                     </div>
                     <details class="more"><summary>{t("timeline.as_list")}</summary><ul>{list}</ul></details>
                 }.into_any()

@@ -867,6 +867,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.scorecard.name", "Name"),
     ("field.actions.objective", "Objective"),
     // -- first-visit (issue 16): new texts go right below this line --
+    ("portfolio.point_no", "{0}. "),
     ("field.visits.contact", "Contact"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
     ("conflict.empty", "(empty)"),

@@ -44,6 +44,21 @@ impl Criterion {
         }
     }
 
+    /// A stable name for element ids ("score-referencevalue"): never taken from `Debug`, which
+    /// the release build shortens.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Profit => "profit",
+            Self::Growth => "growth",
+            Self::ReferenceValue => "referencevalue",
+            Self::StrategicValue => "strategicvalue",
+            Self::ProductAdvantage => "productadvantage",
+            Self::ServiceAdvantage => "serviceadvantage",
+            Self::LocationAdvantage => "locationadvantage",
+            Self::CompetitorFocus => "competitorfocus",
+        }
+    }
+
     pub fn index(self) -> usize {
         Self::ALL.iter().position(|c| *c == self).unwrap_or(0)
     }
@@ -221,6 +236,16 @@ pub fn improvement_potential(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn criterion_keys_are_unique_lowercase_names_as_the_ids_always_were() {
+        let keys: std::collections::HashSet<_> = Criterion::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(keys.len(), Criterion::ALL.len());
+        for c in Criterion::ALL {
+            // The ids were once made from Debug; a release build without Debug keeps them.
+            assert_eq!(c.key(), format!("{c:?}").to_lowercase());
+        }
+    }
 
     fn rated(score: u8) -> Rated {
         Rated {

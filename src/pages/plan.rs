@@ -132,6 +132,19 @@ pub fn PlanPage() -> impl IntoView {
         .into_any()
     };
 
+    // Print, files and export: beside the steps on a wide screen; on a phone or a portrait
+    // tablet after the step, so the step starts near the top of the screen.
+    let narrow = crate::components::media::narrow();
+    let tools = move || {
+        view! {
+            <div class="plan-tools">
+                <PlanFiles />
+                <ExportButtons label={t("plan.download")}
+                    plans=Callback::new(move |_| this_plan(editor, ws))
+                    file_label=Signal::derive(account) />
+            </div>
+        }
+    };
     view! {
         <div class="plan-layout">
             <aside class="step-nav-wrap">
@@ -140,13 +153,10 @@ pub fn PlanPage() -> impl IntoView {
                     <ol>{nav}</ol>
                 </nav>
                 <a class="check-link" href=check_href aria-current=move || (step.get() == 0).then_some("page")>{t("plan.check")}</a>
-                <PlanFiles />
-                <ExportButtons label={t("plan.download")}
-                    plans=Callback::new(move |_| this_plan(editor, ws))
-                    file_label=Signal::derive(account) />
+                {move || (!narrow.get()).then(tools)}
                 <PlanNotices />
             </aside>
-            <div class="plan-body">{body}</div>
+            <div class="plan-body">{body}{move || narrow.get().then(tools)}</div>
         </div>
     }
 }

@@ -496,47 +496,66 @@ fn Matrix() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let (x0, y0, w) = (40.0, 10.0, 300.0);
+    // The square sits between two bands that name the quadrants, so no point ever covers a
+    // quadrant's name; each point carries a number, and the key beside the chart names it (a
+    // touch screen shows no hover tooltip).
+    let (x0, y0, w) = (40.0, 40.0, 300.0);
     let x = move |b: f64| x0 + (b - 1.0) / 4.0 * w;
     let y = move |a: f64| y0 + w - (a - 1.0) / 4.0 * w;
     let half = w / 2.0;
-    let quad =
-        move |qx: f64, qy: f64, class: &'static str, name: &'static str, strategy: &'static str| {
-            view! {
-                <rect x=qx y=qy width=half height=half class=format!("q {class}") />
-                <text x=qx + half / 2.0 y=qy + 20.0 class="ql">{name}</text>
-                <text x=qx + half / 2.0 y=qy + 34.0 class="qs">{strategy}</text>
-            }
-        };
+    let quad = move |qx: f64, qy: f64, class: &'static str| {
+        view! { <rect x=qx y=qy width=half height=half class=format!("q {class}") /> }
+    };
+    let quad_name = move |qx: f64, ty: f64, name: &'static str, strategy: &'static str| {
+        view! {
+            <text x=qx + half / 2.0 y=ty class="ql">{name}</text>
+            <text x=qx + half / 2.0 y=ty + 14.0 class="qs">{strategy}</text>
+        }
+    };
     view! {
         <section class="card matrix" aria-labelledby="matrix-h">
             <h2 id="matrix-h">{t("portfolio.matrix")}</h2>
-            <svg viewBox="0 0 350 350" class="portfolio-matrix" role="group" aria-label={t("portfolio.matrix_aria")} data-testid="matrix">
-                {quad(x0, y0, "core-potential", t("choice.quadrant.core_potential"), t("choice.strategy.invest"))}
-                {quad(x0 + half, y0, "core", t("choice.quadrant.core"), t("choice.strategy.consolidate"))}
-                {quad(x0, y0 + half, "peripheral", t("choice.quadrant.peripheral"), t("choice.strategy.maintain"))}
-                {quad(x0 + half, y0 + half, "general", t("choice.quadrant.general"), t("choice.strategy.harvest"))}
-                <text x=x0 + half y="345" class="axis">{t("portfolio.axis_ability")}</text>
+            <div class="matrix-wrap">
+            <svg viewBox="0 0 350 404" class="portfolio-matrix" role="group" aria-label={t("portfolio.matrix_aria")} data-testid="matrix">
+                {quad(x0, y0, "core-potential")}
+                {quad(x0 + half, y0, "core")}
+                {quad(x0, y0 + half, "peripheral")}
+                {quad(x0 + half, y0 + half, "general")}
+                {quad_name(x0, 14.0, t("choice.quadrant.core_potential"), t("choice.strategy.invest"))}
+                {quad_name(x0 + half, 14.0, t("choice.quadrant.core"), t("choice.strategy.consolidate"))}
+                {quad_name(x0, y0 + w + 16.0, t("choice.quadrant.peripheral"), t("choice.strategy.maintain"))}
+                {quad_name(x0 + half, y0 + w + 16.0, t("choice.quadrant.general"), t("choice.strategy.harvest"))}
+                <text x=x0 + half y="398" class="axis">{t("portfolio.axis_ability")}</text>
                 <text x="14" y=y0 + half class="axis" transform=format!("rotate(-90 14 {})", y0 + half)>{t("portfolio.axis_attr")}</text>
-                {move || spread(points.get().into_iter().map(|(id, name, a, b, g)| ((x(b), y(a)), (id, name, a, b, g))).collect()).into_iter().map(|((px, py), (id, name, a, b, (g, example)))| {
+                {move || spread(points.get().into_iter().enumerate().map(|(i, (id, name, a, b, g))| ((x(b), y(a)), (i + 1, id, name, a, b, g))).collect()).into_iter().map(|((px, py), (n, id, name, a, b, (g, example)))| {
                     // The example plan is drawn apart (hollow, dashed): it shows how the matrix
                     // reads, but it is not one of the rep's accounts.
                     let class = format!("pt {}{}", g.map(|g| g.key()).unwrap_or("none"), if example { " example" } else { "" });
-                    let label = tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")]) + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default()
+                    // The name starts with the number the point shows, as the key beside the chart does.
+                    let label = tf("portfolio.point_no", &[&n]) + &tf("portfolio.point_aria", &[&name, &format!("{a:.1}"), &format!("{b:.1}")])
+                        + &g.map(|g| tf("portfolio.point_grade", &[&g.label()])).unwrap_or_default()
                         + if example { t("portfolio.point_example") } else { "" };
                     let go = move || router.go(Route::Step { plan: id.clone(), step: 1, focus: None });
                     let go2 = go.clone();
                     view! {
-                        <g class="pt-link" role="link" tabindex="0" aria-label=label.clone()
+                        <g class="pt-link" role="link" tabindex="0" aria-label=label
                             on:click=move |_| go()
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { go2() }>
-                            <title>{label.clone()}</title>
-                            <circle cx=px cy=py r="22" class="hit" />
-                            <circle cx=px cy=py r="7" class=class />
+                            // A 52-unit tap area: at least 44x44 pixels even on a phone.
+                            <circle cx=px cy=py r="26" class="hit" />
+                            <circle cx=px cy=py r="10" class=class />
+                            <text x=px y=py + 3.5 class="pt-no" aria-hidden="true">{n}</text>
                         </g>
                     }
                 }).collect_view()}
             </svg>
+            // The points' names, by number, for eyes; the points themselves are named links.
+            <ol class="matrix-key" aria-hidden="true" hidden=move || points.with(Vec::is_empty)>
+                {move || points.get().into_iter().enumerate().map(|(i, (_, name, _, _, (g, example)))| view! {
+                    <li class:example=example><span class=format!("key-no {}", g.map(|g| g.key()).unwrap_or("none"))>{i + 1}</span><span class="key-name">{name}</span></li>
+                }).collect_view()}
+            </ol>
+            </div>
             <p class="muted small">{t("portfolio.matrix_note")}</p>
         </section>
     }

@@ -70,7 +70,7 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
                     Ok(())
                 },
             );
-            let key = format!("{c:?}").to_lowercase();
+            let key = c.key();
             [
                 FieldSpec::new(
                     format!("score-{key}"),

@@ -333,29 +333,26 @@ fn ForceBars() -> impl IntoView {
                     return view! { <p class="muted">{t("step4.balance_empty")}</p> }.into_any();
                 };
                 let weighted: Vec<&Force> = fs.iter().filter(|f| f.weight.is_some()).collect();
-                let h = 28.0 * weighted.len().max(1) as f64 + 10.0;
-                let bars = weighted.iter().enumerate().map(|(i, f)| {
-                    let w = f64::from(f.weight.unwrap_or(0)) * 30.0;
-                    let y = 10.0 + i as f64 * 28.0;
-                    let (x, class, tx, anchor) = match f.kind {
-                        ForceKind::Driving => (295.0 - w, "bar driving", 0.0, "start"),
-                        ForceKind::Restraining => (305.0, "bar restraining", 600.0, "end"),
+                // One row per force: its name above its bar, driving on the left of the axis and
+                // restraining on the right; HTML text, so names wrap and never cover a bar.
+                let rows = weighted.iter().map(|f| {
+                    let share = format!("{}%", f.weight.unwrap_or(0).min(5) * 20);
+                    let (side, class) = match f.kind {
+                        ForceKind::Driving => ("ff-row driving", "bar driving"),
+                        ForceKind::Restraining => ("ff-row restraining", "bar restraining"),
                     };
-                    let name: String = f.text.chars().take(28).collect();
                     view! {
-                        <rect x=x y=y width=w height="20" class=class rx="3" />
-                        <text x=tx y=y + 15.0 text-anchor=anchor class="bar-label">{name}</text>
+                        <div class=side>
+                            <span class="ff-label">{f.text.clone()}</span>
+                            <span class="ff-track"><span class=class style:width=share></span></span>
+                        </div>
                     }
                 }).collect_view();
                 view! {
                     <p><strong data-testid="chance">{tf("step4.chance", &[&format!("{chance:.0}")])}</strong>
                         {tf("step4.driving_vs", &[&b.driving, &b.restraining])}</p>
-                    <div class="map-scroll">
-                        <svg class="forces" viewBox=format!("0 0 600 {h}") role="img"
-                            aria-label=tf("step4.forces_aria", &[&b.driving, &b.restraining])>
-                            <line x1="300" y1="0" x2="300" y2=h class="axis-line" />
-                            {bars}
-                        </svg>
+                    <div class="ff" role="img" aria-label=tf("step4.forces_aria", &[&b.driving, &b.restraining])>
+                        {rows}
                     </div>
                     <p class="muted small">{t("step4.balance_note")}</p>
                 }.into_any()

@@ -4,7 +4,8 @@
 // Usage: node tests/bench/bench.mjs        (after scripts/build.sh; `make bench` does both)
 // Env:   BENCH_RUNS (5)  runs of each measurement, each in a fresh browser context
 //        BENCH_KEYS (200) keystrokes per typing run    BENCH_PORT (8282)
-//        BENCH_OUT (BENCHMARKS.md)   BENCH_ONLY (comma list: bytes,startup,typing,save,transfer,capacity)
+//        BENCH_OUT (BENCHMARKS.md)   BENCH_ONLY (comma list: bytes,startup,typing,save,transfer,capacity,lighthouse)
+//        BENCH_LIGHTHOUSE_RUNS (3, at most BENCH_RUNS) Lighthouse runs
 //        BENCH_DIST (dist) the build to measure   CHROMIUM (/usr/bin/chromium)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { makePlan, storedPlan } from './generate.mjs';
 import { measureGrowth, growthReport } from './capacity.mjs';
+import { measureLighthouse, lighthouseReport } from './lighthouse.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
@@ -520,8 +522,13 @@ function machine(chromiumVersion) {
     commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
     if (execSync('git status --porcelain --untracked-files=no', { cwd: ROOT }).toString().trim()) commit += ' (with uncommitted changes)';
   } catch { /* not a git checkout */ }
+  // Which wasm toolchain path scripts/build.sh takes on this machine (scripts/wasm-env.sh).
+  let toolchain = 'unknown';
+  try {
+    toolchain = execSync('bash -c \'source scripts/wasm-env.sh && printf %s "$KEYPLAN_TOOLCHAIN"\'', { cwd: ROOT }).toString().trim() || 'unknown';
+  } catch { /* no bash */ }
   return { cpu, cores: os.cpus().length, chromium: chromiumVersion, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit,
-    node: process.version, os: `${os.type()} ${os.release()}`, memory: `${Math.round(os.totalmem() / 2 ** 30)} GB` };
+    node: process.version, os: `${os.type()} ${os.release()}`, memory: `${Math.round(os.totalmem() / 2 ** 30)} GB`, toolchain };
 }
 
 const verdict = (ok) => (ok ? '**met**' : '**missed**');
@@ -534,7 +541,7 @@ function report(m, r) {
     + 'Timings are noisy on a shared machine: compare ratios taken in the same run rather than absolute times across machines.', '');
   L.push('## Machine', '', '| | |', '|---|---|',
     `| CPU | ${m.cpu} |`, `| cores | ${m.cores} |`, `| memory | ${m.memory} |`, `| Chromium | ${m.chromium} (headless, --disable-gpu) |`,
-    `| Node | ${m.node} |`, `| OS | ${m.os} |`, `| date | ${m.date} |`, `| commit | ${m.commit} |`, '');
+    `| Node | ${m.node} |`, `| OS | ${m.os} |`, `| date | ${m.date} |`, `| commit | ${m.commit} |`, `| wasm toolchain | ${m.toolchain} |`, '');
   const budgets = [];
   if (r.bytes) budgets.push(['First load, gzipped', '≤ 300 KB', kb(r.bytes.total.gz), r.bytes.total.gz <= 300 * 1024]);
   if (r.startup) budgets.push(['Start-up, 500 plans ÷ 1 plan', '≤ 1.3×', `${ratio(r.startup.ratio)} (${ms(r.startup[500].later)} ÷ ${ms(r.startup[1].later)})`, r.startup.ratio <= 1.3]);
@@ -550,6 +557,13 @@ function report(m, r) {
   if (r.transfer) budgets.push(['Import of the 500-plan file ÷ bare JSON.parse', '≤ 4×',
     `${ratio(r.transfer.ratioTotal)} (read ${ms(r.transfer.read)} + write ${ms(r.transfer.write)}, JSON.parse ${ms(r.transfer.parse)}); reading alone ${ratio(r.transfer.ratioRead)}`,
     r.transfer.ratioTotal <= 4]);
+  if (r.lighthouse) {
+    const sc = r.lighthouse.scores;
+    budgets.push(['Lighthouse mobile: performance / accessibility / best practices', '≥ 0.9 / 1 / 1',
+      [sc.performance, sc.accessibility, sc['best-practices']].map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a')).join(' / '),
+      sc.performance >= 0.9 && sc.accessibility >= 1 && sc['best-practices'] >= 1]);
+    budgets.push(['Lighthouse largest contentful paint (simulated mobile)', '≤ 2.5 s', `${(r.lighthouse.lcp / 1000).toFixed(1)} s`, r.lighthouse.lcp <= 2500]);
+  }
   if (r.capacity) budgets.push(['Typical plans in a 5 MB quota', '≥ 400', `${r.capacity.fit} (${kb(r.capacity.perPlan * 2)} each as UTF-16)`, r.capacity.fit >= 400]);
   if (r.growth) {
     budgets.push(['Typical plans with varied prose, 2 quarterly reviews, in 5,000,000 units', '≥ 400', `${r.growth.fit2}`, r.growth.fit2 >= 400]);
@@ -651,6 +665,10 @@ async function main() {
     if (want('capacity')) r.capacity = measureCapacity(r.saving);
     if (want('capacity')) r.growth = await measureGrowth({ newPage: () => context(), base, log: (...a) => log(...a) });
     if (!want('save')) delete r.saving;
+    if (want('lighthouse')) {
+      const runs = Math.min(RUNS, Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3)));
+      r.lighthouse = await measureLighthouse(base, runs, log);
+    }
   } finally {
     const version = browser.version();
     await browser.close();
@@ -658,6 +676,7 @@ async function main() {
     r.version = version;
   }
   const lines = report(machine(r.version), r);
+  if (r.lighthouse) lines.push(...lighthouseReport(r.lighthouse));
   extra(lines);
   fs.writeFileSync(OUT, `${lines.join('\n')}\n`);
   fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });

@@ -3,16 +3,25 @@
 // the portfolio back out as CSV.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { openApp, generateInPage, storedPlan, newPlan, waitSaved } from './helpers.mjs';
+import { openApp, generateInPage, storedPlan, newPlan, waitSaved, decodeStoredValue } from './helpers.mjs';
 import { axe } from './screens-list.mjs';
 
 const FIXTURES = new URL('../fixtures/crm/', import.meta.url);
 const pad = (i) => String(i).padStart(2, '0');
 
 /** Every plan key and its plan, with the bookkeeping of saves left out. */
-const plansInStorage = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
-  .filter((k) => k.startsWith('keyplan:plan:')).sort()
-  .map((k) => { const e = JSON.parse(localStorage.getItem(k)); const p = e.plan; delete p.revision; delete p.updated_at; return [k, p]; })));
+const plansInStorage = async (page) => {
+  const raws = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('keyplan:plan:')).sort()
+    .map((k) => [k, localStorage.getItem(k)]));
+  const out = {};
+  for (const [k, raw] of raws) {
+    const p = (await decodeStoredValue(raw)).plan; // plain JSON or the compact stored form
+    delete p.revision;
+    delete p.updated_at;
+    out[k] = p;
+  }
+  return out;
+};
 
 /** Whether every value in `a` is in `b` (b may hold defaults a file written by hand leaves out). */
 function within(a, b, path = '') {
@@ -105,7 +114,8 @@ test('200 accounts into a workspace with plans: preview, nothing written before 
   expect((await storedPlan(page, 'gen014')).plan.portfolio.last_year_sales).toBe(14000);
   const created = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('keyplan:plan:') && !k.startsWith('keyplan:plan:gen')));
   expect(created).toHaveLength(150);
-  const p120 = await page.evaluate((keys) => keys.map((k) => JSON.parse(localStorage.getItem(k)).plan).find((p) => p.header.account_name === 'New Customer 120'), created);
+  const createdPlans = await Promise.all(created.map(async (k) => (await decodeStoredValue(await page.evaluate((key) => localStorage.getItem(key), k))).plan));
+  const p120 = createdPlans.find((p) => p.header.account_name === 'New Customer 120');
   expect([p120.header.industry, p120.portfolio.last_year_sales, p120.header.level]).toEqual(['Chemicals', 180000.5, 'national']);
 
   // One Undo: the workspace is as it was.

@@ -3,7 +3,8 @@ import { expect } from '@playwright/test';
 
 export async function openApp(page, hash = '') {
   await page.goto(hash ? `./${hash}` : './');
-  await expect(page.locator('main')).toBeVisible();
+  // The app's own <main> (the static page shown while the wasm loads has none).
+  await expect(page.locator('main#main')).toBeVisible();
 }
 
 /** Creates a plan from the portfolio and returns its id (from the URL). */
@@ -102,4 +103,36 @@ export async function decodeStoredValue(raw) {
 /** The stored value under `key`, decoded (see decodeStoredValue). */
 export async function readStored(page, key) {
   return page.evaluate(decodeStoredValue, await rawItem(page, key));
+// -- first-visit: steps that wait for the state they need (a busy CI machine must not flake) --
+
+/** The current step of the open plan is `n` (its navigation and body are drawn together). */
+export async function stepShown(page, n) {
+  await expect(page.locator('.step-nav a[aria-current="step"]')).toHaveAttribute('href', new RegExp(`/${n}$`));
+  await expect(page.locator('#step-heading')).toBeVisible();
+}
+
+/** Opens step `n` of plan `id` by its link and waits until that step is drawn. */
+export async function openStep(page, id, n) {
+  await page.goto(`./#/plan/${id}/${n}`);
+  await stepShown(page, n);
+}
+
+/**
+ * Clicks the "Add …" button `name` and returns the new row once it is drawn: the row count
+ * must have grown by one, so a busy machine never fills an older row by mistake.
+ */
+export async function addRow(page, name, rows) {
+  const before = await rows.count();
+  await page.getByRole('button', { name, exact: true }).click();
+  await expect(rows).toHaveCount(before + 1);
+  return rows.nth(before);
+}
+
+/**
+ * Stops the page's timers (Playwright's fake clock: call `page.clock.install()` before the app
+ * loads), so a step can look at what happens before the autosave delay fires without racing
+ * it on a busy machine. Advance them with `page.clock.runFor(ms)`.
+ */
+export async function freezeTimers(page) {
+  await page.clock.pauseAt(Date.now() + 1000);
 }

@@ -1,6 +1,6 @@
 // Issue 8: the whole wizard can be completed with the keyboard alone, and focus is visible.
 import { test, expect } from '@playwright/test';
-import { openApp, readStored } from './helpers.mjs';
+import { openApp, readStored, stepShown, waitSaved } from './helpers.mjs';
 
 /** Presses Tab until the focused element's accessible text matches `name`; fails after 80. */
 async function tabTo(page, name) {
@@ -34,6 +34,8 @@ test('a plan is created, filled in and walked through all seven steps with the k
   await tabTo(page, 'Create plan');
   await page.keyboard.press('Enter');
   await expect(page.locator('#step-heading')).toHaveText('Portfolio vis-à-vis profits');
+  // Tabbing starts from the step's heading only once the app has moved focus there.
+  await expect(page.locator('#step-heading')).toBeFocused();
 
   // A choice and a rating in step 1, by keyboard.
   await tabTo(page, /^Industry/);
@@ -44,15 +46,19 @@ test('a plan is created, filled in and walked through all seven steps with the k
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/${step}$`));
+    await stepShown(page, step);
+    await expect(page.locator('#step-heading')).toBeFocused();
     if (step === 3) {
-      // Add a contact and name them, without the mouse.
+      // Add a contact and name them, without the mouse: type once the new row has the focus.
       await tabTo(page, 'Add contact');
       await page.keyboard.press('Enter');
+      await expect(page.locator('#contacts .row-card').getByLabel('Name')).toBeFocused();
       await page.keyboard.type('Kim Lee');
       await expect(page.locator('#relationship-map')).toContainText('Kim Lee');
     }
   }
   await expect(page.locator('#step-heading')).toHaveText('Communicate and review');
+  await waitSaved(page);
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('keyplan:plan:')));
   const stored = (await readStored(page, key)).plan;
   expect(stored.header.industry).toBe('Chemicals');

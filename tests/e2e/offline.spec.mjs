@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openApp, newPlan, waitSaved, storedPlan } from './helpers.mjs';
+import { openApp, newPlan, waitSaved, storedPlan, openStep } from './helpers.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.resolve(here, '../../dist');
@@ -77,8 +77,7 @@ test('a strict CSP is in force, nothing violates it, and no request leaves the a
   await expect(page.locator('#step-heading')).toBeVisible();
   const plan = page.url().match(/#\/plan\/([^/]+)\//)[1];
   for (const step of [2, 3, 4, 5, 6, 7]) {
-    await page.goto(`./#/plan/${plan}/${step}`);
-    await expect(page.locator('#step-heading')).toBeVisible();
+    await openStep(page, plan, step);
   }
   await page.goto(`./#/plan/${plan}/check`);
   // Bar widths are set through the CSSOM, which a strict style-src allows.
@@ -95,15 +94,19 @@ test('a strict CSP is in force, nothing violates it, and no request leaves the a
 test('a new build waits for "Reload", then replaces the old one whole', async ({ browser }) => {
   // A site of our own whose files we can swap, as a deploy does.
   const site = mkdtempSync(path.join(tmpdir(), 'keyplan-deploy-'));
-  const port = 8183;
   cpSync(dist, site, { recursive: true });
-  const server = spawn('node', [path.join(here, 'serve.mjs'), site, String(port), '/app/'], { stdio: 'ignore' });
+  // On a free port (test runs side by side must not share one), known once it listens.
+  const server = spawn('node', [path.join(here, 'serve.mjs'), site, '0', '/app/'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const base = `http://127.0.0.1:${port}/app/`;
-    for (let i = 0; i < 50; i++) {
-      try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const base = await new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/at (http:\/\/\S+)/);
+        if (m) resolve(m[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(base);

@@ -19,22 +19,28 @@ export async function addExample(page, lang = 'en') {
 }
 
 export function screens(id, lang = 'en') {
-  const go = (hash, ready) => async (page) => {
+  // A screen counts as open when what marks that screen (not the one before: moving within
+  // the app keeps some elements) is shown; every check then looks at the right screen.
+  const go = (hash, mark, ...ready) => async (page) => {
     await page.goto(`./${hash}`);
-    await expect(page.locator(ready).first()).toBeVisible();
+    await expect(page.locator(mark).first()).toBeAttached();
+    for (const r of ready) await expect(page.locator(r).first()).toBeVisible();
   };
+  const portfolio = go('#/', '.topbar nav a[href="#/"][aria-current="page"]', '#page-heading', '[data-testid=plan-list], [data-testid=empty-state]');
   const list = [
-    ['portfolio', go('#/', '#page-heading')],
-    ['storage', go('#/storage', 'main h1')],
+    ['portfolio', portfolio],
+    ['storage', go('#/storage', '.topbar nav a[href="#/storage"][aria-current="page"]', '#page-heading')],
     ['import', async (page) => {
-      await go('#/', '#page-heading')(page);
+      await portfolio(page);
       await page.getByRole('button', { name: NAMES[lang].import }).first().click();
       await expect(page.locator('.import-panel, [data-testid=import-panel]').first()).toBeVisible();
     }],
   ];
-  for (let step = 1; step <= 7; step++) list.push([`step${step}`, go(`#/plan/${id}/${step}`, '#step-heading')]);
-  list.push(['health', go(`#/plan/${id}/check`, 'main h1, main h2')]);
-  list.push(['print', go(`#/plan/${id}/print`, 'main h1')]);
+  for (let step = 1; step <= 7; step++) {
+    list.push([`step${step}`, go(`#/plan/${id}/${step}`, `.step-nav a[aria-current="step"][href$="/${step}"]`, '#step-heading')]);
+  }
+  list.push(['health', go(`#/plan/${id}/check`, '.check-link[aria-current="page"]', '[data-testid=health-issues], main h1')]);
+  list.push(['print', go(`#/plan/${id}/print`, '.print-view', 'main h1')]);
   return list;
 }
 

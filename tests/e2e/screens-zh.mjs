@@ -23,8 +23,7 @@ await page.waitForSelector('#step-heading');
 const full = process.env.FULL !== '0';
 for (let s = 1; s <= 7; s++) {
   await page.goto(page.url().replace(/\/\d$/, `/${s}`));
-  await page.waitForSelector('#step-heading');
-  await page.waitForTimeout(200);
+  await page.waitForSelector(`.step-nav a[aria-current="step"][href$="/${s}"]`, { state: 'attached' });
   await page.screenshot({ path: `${out}/step${s}.png`, fullPage: full });
 }
 await page.goto(page.url().replace(/\/\d$/, '/check'));

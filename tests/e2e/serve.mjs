@@ -1,6 +1,6 @@
 // A plain static file server, like a company file share or an S3 bucket: no rewrites,
 // no fallback to index.html. Serves DIR under the URL prefix PREFIX on 127.0.0.1:PORT.
-// Usage: node tests/e2e/serve.mjs DIR PORT PREFIX
+// Usage: node tests/e2e/serve.mjs DIR PORT PREFIX (PORT 0: any free port, printed on start)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,4 +21,7 @@ http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(body);
   });
-}).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
+}).listen(Number(port), '127.0.0.1', function listening() {
+  // PORT 0 takes a free port: the line below says which.
+  console.log(`serving ${root} at http://127.0.0.1:${this.address().port}${prefix}`);
+});

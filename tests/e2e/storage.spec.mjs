@@ -2,7 +2,7 @@
 // the test checks that nothing the rep typed was lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { newPlan, openApp, waitSaved, planKey, storedPlan, rawItem, setItem } from './helpers.mjs';
+import { newPlan, openApp, waitSaved, planKey, storedPlan, rawItem, setItem, freezeTimers } from './helpers.mjs';
 
 async function download(page, click) {
   const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -10,9 +10,14 @@ async function download(page, click) {
 }
 
 test('autosave shows Saving… then Saved, and a reload keeps the edit', async ({ page }) => {
+  // The page's timers wait for the test, so "Saving…" is seen however slow the machine is.
+  await page.clock.install();
   const id = await newPlan(page, 'Autosave Co');
+  await freezeTimers(page);
   await page.getByLabel('Industry').fill('Chemicals');
   await expect(page.getByTestId('save-status')).toHaveText('Saving…');
+  expect((await storedPlan(page, id)).plan.header.industry).toBe('');
+  await page.clock.runFor(500);
   await waitSaved(page);
   expect((await storedPlan(page, id)).plan.header.industry).toBe('Chemicals');
   await page.reload();
@@ -20,13 +25,17 @@ test('autosave shows Saving… then Saved, and a reload keeps the edit', async (
 });
 
 test('pagehide and hiding the page flush the last edit at once', async ({ page }) => {
+  await page.clock.install();
   const id = await newPlan(page, 'Flush Co');
+  // The autosave timer cannot fire: only the flush can have written the edit.
+  await freezeTimers(page);
   await page.getByLabel('Industry').fill('Paper');
-  // Well inside the autosave delay: only the flush can have written it.
+  await expect(page.getByTestId('save-status')).toHaveText('Saving…');
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
   expect((await storedPlan(page, id)).plan.header.industry).toBe('Paper');
 
   await page.getByLabel('Prepared by').fill('Li Wei');
+  await expect(page.getByTestId('save-status')).toHaveText('Saving…');
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
@@ -125,6 +134,7 @@ test('3b. a corrupt index is rebuilt from the plans', async ({ page }) => {
 });
 
 test('4. a plan from a newer KeyPlan opens read-only and its bytes never change', async ({ page }) => {
+  await page.clock.install();
   await openApp(page);
   const raw = JSON.stringify({ kind: 'keyplan.plan', schema_version: 99, app_version: '9.0.0', revision: 4,
     plan: { id: 'future1', header: { account_name: 'Future Co', industry: 'Space' }, hologram: { x: 1 } } });
@@ -138,7 +148,9 @@ test('4. a plan from a newer KeyPlan opens read-only and its bytes never change'
   await industry.press('End');
   await page.keyboard.type('ship');
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
-  await page.waitForTimeout(700);
+  // Run every timer due in the next few seconds (an autosave would be one): the bytes stay.
+  await freezeTimers(page);
+  await page.clock.runFor(5000);
   expect(await rawItem(page, planKey('future1'))).toBe(raw);
 });
 
@@ -162,6 +174,7 @@ test('5. an older plan is migrated on load and its original kept until the first
 test('6. an edit in one tab appears in another; a second tab\'s edits are merged, never overwritten', async ({ page, context }) => {
   const id = await newPlan(page, 'Two Tabs Co');
   const other = await context.newPage();
+  await other.clock.install();
   await other.goto(`./#/plan/${id}/1`);
   await expect(other.getByLabel('Account name')).toHaveValue('Two Tabs Co');
 

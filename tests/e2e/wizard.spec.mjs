@@ -2,11 +2,11 @@
 // profit, relationship map and warnings, assessment, force field, actions and overdue,
 // resources and return, reviews with snapshots compared, and the plan health check.
 import { test, expect } from '@playwright/test';
-import { newPlan, waitSaved, storedPlan } from './helpers.mjs';
+import { newPlan, waitSaved, storedPlan, openStep, addRow, stepShown } from './helpers.mjs';
 
 const option = (scope, n) => scope.locator('label.rating-option').filter({ hasText: new RegExp(`^${n}$`) });
 const rate = (page, id, n) => option(page.locator(`#${id}`), n).click();
-const step = (page, id, n) => page.goto(`./#/plan/${id}/${n}`);
+const step = openStep;
 
 test('step 1 scores the account and explains quadrant, strategy, grade and potential', async ({ page }) => {
   const id = await newPlan(page, 'Screen Co');
@@ -35,6 +35,7 @@ test('step 1 scores the account and explains quadrant, strategy, grade and poten
   await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await expect(page.getByTestId('plan-list').locator('tr', { hasText: 'Screen Co' })).toContainText('Silver');
   await page.goBack();
+  await stepShown(page, 1);
 
   // Bad input says what to type and keeps the last good value.
   await page.getByLabel("Last year's sales to them").fill('a lot');
@@ -48,8 +49,8 @@ test('step 1 scores the account and explains quadrant, strategy, grade and poten
 test('step 2 computes customer profit and keeps the penetration grid', async ({ page }) => {
   const id = await newPlan(page, 'Customer Co');
   await step(page, id, 2);
-  await page.getByRole('button', { name: 'Add product' }).click();
-  await page.getByLabel('Product', { exact: true }).fill('Sauce');
+  const product = await addRow(page, 'Add product', page.locator('#sales .row-card'));
+  await product.getByLabel('Product', { exact: true }).fill('Sauce');
   await page.getByLabel('Last year', { exact: true }).fill('1000');
   await page.getByLabel('Gross margin on their purchases').fill('30');
   await page.getByLabel('Cost to serve: warehouse and delivery').fill('50');
@@ -69,8 +70,7 @@ test('step 3 draws the relationship map from reports-to and warns about the gaps
   const id = await newPlan(page, 'Map Co');
   await step(page, id, 3);
   const add = async (name, role, attitude, influence, boss, owner) => {
-    await page.getByRole('button', { name: 'Add contact' }).click();
-    const card = page.locator('.row-card').last();
+    const card = await addRow(page, 'Add contact', page.locator('#contacts .row-card'));
     await card.getByLabel('Name').fill(name);
     await card.getByLabel('Buying role').selectOption(role);
     await card.getByLabel('Attitude to us').selectOption(attitude);
@@ -119,8 +119,7 @@ test('step 3 draws the relationship map from reports-to and warns about the gaps
 test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews compared', async ({ page }) => {
   const id = await newPlan(page, 'Blueprint Co');
   await step(page, id, 4);
-  await page.getByRole('button', { name: 'Add objective' }).click();
-  let card = page.locator('#objectives .row-card').last();
+  let card = await addRow(page, 'Add objective', page.locator('#objectives .row-card'));
   await card.getByLabel('Objective', { exact: true }).fill('Grow sales');
   await expect(card.getByText('Needs a measure, target and date')).toBeVisible();
   await card.getByLabel('Measure').fill('Annual sales');
@@ -128,8 +127,7 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await card.getByLabel('By').fill('2027-06-30');
   await expect(card.getByText('Needs a measure, target and date')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Add strategy' }).click();
-  card = page.locator('#strategies .row-card').last();
+  card = await addRow(page, 'Add strategy', page.locator('#strategies .row-card'));
   await card.getByLabel('Strategy', { exact: true }).fill('Launch partner');
   await expect(card.getByText('Tied to no objective')).toBeVisible();
   await card.getByLabel('Grow sales').check();
@@ -144,8 +142,7 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await expect(page.getByTestId('assessment-result')).toContainText('There is a budget');
 
   const addForce = async (kind, text, weight) => {
-    await page.getByRole('button', { name: 'Add force' }).click();
-    const f = page.locator('#forces .row-card').last();
+    const f = await addRow(page, 'Add force', page.locator('#forces .row-card'));
     await f.getByLabel('Kind').selectOption(kind);
     await f.getByLabel('Force', { exact: true }).fill(text);
     await option(f.locator('fieldset').filter({ hasText: 'Weight' }), weight).click();
@@ -154,26 +151,27 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await addForce('driving', 'New film', 3);
   await addForce('restraining', 'Their price pressure', 2);
   await expect(page.getByTestId('chance')).toHaveText('80% chance of success');
-  await expect(page.getByTestId('force-balance').locator('rect.bar')).toHaveCount(3);
+  await expect(page.getByTestId('force-balance').locator('.ff .bar')).toHaveCount(3);
 
   // Step 5: an action past its due date stands out.
   await step(page, id, 5);
-  await page.getByRole('button', { name: 'Add action' }).click();
-  card = page.locator('#actions .row-card').last();
+  card = await addRow(page, 'Add action', page.locator('#actions .row-card'));
   await card.getByLabel('What').fill('Line trial');
   await card.getByLabel('Owner').fill('Priya');
   await card.getByLabel('Due').fill('2020-01-31');
   await expect(card.locator('.badge')).toHaveText('Overdue');
-  await expect(page.getByTestId('timeline').locator('rect.overdue')).toHaveCount(1);
+  await expect(page.getByTestId('timeline').locator('.tl-bar.overdue')).toHaveCount(1);
 
   // Step 6: totals and return on cost.
   await step(page, id, 6);
-  await page.getByRole('button', { name: 'Add resource' }).click();
-  card = page.locator('#resources .row-card').last();
+  // Each new row is filled only once it is drawn (on a busy machine the second row once came
+  // late, and its cost went into the first: the total read 5,000).
+  const resources = page.locator('#resources .row-card');
+  card = await addRow(page, 'Add resource', resources);
   await card.getByLabel('Who').fill('Engineer');
   await card.getByLabel('Cost').fill('5000');
-  await page.getByRole('button', { name: 'Add resource' }).click();
-  await page.locator('#resources .row-card').last().getByLabel('Cost').fill('5000');
+  card = await addRow(page, 'Add resource', resources);
+  await card.getByLabel('Cost').fill('5000');
   await page.getByLabel('Expected profit from the plan').fill('40000');
   await expect(page.getByTestId('total-cost')).toHaveText('10,000');
   await expect(page.getByTestId('return')).toHaveText('4.0 ×');

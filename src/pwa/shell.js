@@ -1,0 +1,46 @@
+// The page before the app runs (prepended to the start-up script by scripts/pwa.mjs): index.html
+// draws KeyPlan's header and says what is coming; this puts it in the rep's language and lists
+// their plans from the index key while the WebAssembly loads. The app removes #shell when it
+// mounts. Text is set as text, never as HTML; any surprise leaves the static page as it is.
+(() => {
+  const shell = document.getElementById("shell");
+  if (!shell) return;
+  const read = (key) => {
+    try {
+      return JSON.parse(localStorage.getItem(key) || "null");
+    } catch {
+      return null;
+    }
+  };
+  const chosen = read("keyplan:settings")?.settings?.lang;
+  const zh = chosen ? chosen === "zh" : (navigator.language || "").toLowerCase().startsWith("zh");
+  const set = (id, text) => {
+    const e = document.getElementById(id);
+    if (e) e.textContent = text;
+  };
+  if (zh) {
+    document.documentElement.lang = "zh-Hans";
+    set("shell-heading", "我的大客户");
+    set("shell-title", "为最重要的客户做好计划");
+    set("shell-intro", "KeyPlan 用七个简短的步骤带你完成一份大客户计划：这个客户为什么重要、客户是谁、谁说了算、要达到什么目标、要做什么、需要哪些资源，以及如何让各方知情并定期回顾。");
+    set("shell-status", "正在打开 KeyPlan…");
+  }
+  const plans = read("keyplan:index")?.plans;
+  if (!Array.isArray(plans)) return;
+  const names = plans.filter((p) => p && typeof p.name === "string" && !p.archived).map((p) => p.name);
+  if (names.length === 0) return;
+  const intro = document.getElementById("shell-intro");
+  if (intro) intro.hidden = true;
+  set("shell-title", zh ? `你的 ${names.length} 份计划` : `Your ${names.length} account plan${names.length === 1 ? "" : "s"}`);
+  const list = document.getElementById("shell-plans");
+  for (const name of names.slice(0, 12)) {
+    const li = document.createElement("li");
+    li.textContent = name;
+    list.append(li);
+  }
+  if (names.length > 12) {
+    const li = document.createElement("li");
+    li.textContent = zh ? `……还有 ${names.length - 12} 份` : `… and ${names.length - 12} more`;
+    list.append(li);
+  }
+})();
