@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use leptos::prelude::*;
+
 use crate::model::plan::Plan;
 use crate::persist::storage::StoreError;
 
@@ -72,8 +74,28 @@ pub fn undo_import(ws: &Workspace, done: &Imported) -> Result<(), UndoError> {
         })
         .collect();
     ws.import(&restored).map_err(UndoError::Store)?;
-    for id in &done.created {
-        ws.delete_plan(id).map_err(UndoError::Store)?;
+    remove_created(ws, &done.created).map_err(UndoError::Store)
+}
+
+/// Removes the plans an import created: their keys, then the index once (deleting them one by
+/// one would write the whole index once per plan, seconds for a large import).
+fn remove_created(ws: &Workspace, ids: &[String]) -> Result<(), StoreError> {
+    use crate::persist::storage;
+    if !ws.is_local() {
+        for id in ids {
+            ws.delete_plan(id)?;
+        }
+        return Ok(());
     }
+    for id in ids {
+        storage::remove(&storage::plan_key(id))?;
+        storage::remove(&format!("{}{id}", storage::BACKUP_PREFIX))?;
+    }
+    let gone: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    storage::update_index(|list| list.retain(|s| !gone.contains(s.id.as_str())))?;
+    ws.summaries
+        .update(|l| l.retain(|s| !gone.contains(s.id.as_str())));
+    ws.damaged
+        .update(|l| l.retain(|(i, _)| !gone.contains(i.as_str())));
     Ok(())
 }
