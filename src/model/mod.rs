@@ -9,6 +9,7 @@ pub mod migration;
 pub mod plan;
 pub mod portfolio;
 pub mod relmap;
+pub mod schema;
 pub mod scoring;
 pub mod snapshot;
 pub mod summary;

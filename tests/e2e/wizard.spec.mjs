@@ -193,9 +193,10 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await page.getByLabel('From', { exact: true }).selectOption({ label: 'Review of 2026-01-15' });
   await page.getByLabel('To', { exact: true }).selectOption({ label: 'Review of 2026-04-15' });
   const diff = page.getByTestId('review-diff');
-  await expect(diff).toContainText('header.industry');
-  await expect(diff).toContainText('Food');
-  await expect(diff.locator('tr', { hasText: 'header.industry' })).toContainText('Added');
+  // In words, under the step's name, with the step's own label; what moved the plan first.
+  await expect(diff.locator('.diff-step', { hasText: 'Step 1 — Portfolio vis-à-vis profits' }).locator('li.added')).toHaveText('Industry: Food (new)');
+  await expect(diff.getByTestId('diff-headline')).toContainText('Grade');
+  await expect(diff).not.toContainText('header.');
   await waitSaved(page);
   const stored = await storedPlan(page, id);
   expect(stored.plan.communication.reviews).toHaveLength(2);
