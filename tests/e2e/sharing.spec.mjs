@@ -144,7 +144,7 @@ test('print view, actions as CSV and dates as a calendar file', async ({ page })
   const agree = view.locator('.print-row', { hasText: 'Agree winter safety stock' });
   await expect(agree).toContainText('For objective');
   await expect(agree).toContainText('Restore delivery reliability'); // the objective by name, not its row id
-  await expect(view.locator('.print-row', { hasText: 'Ben Wu' }).locator('.print-pair', { hasText: 'Reports to' })).toContainText('Laura Gomez');
+  await expect(view.locator('.print-row', { has: page.locator('h4', { hasText: 'Ben Wu' }) }).locator('.print-pair', { hasText: 'Reports to' })).toContainText('Laura Gomez');
   await expect(view.locator('#timeline')).toBeVisible();
   await expect(view.locator('.review-log li')).toHaveCount(2);
   const objectiveHeads = await view.locator('.print-step table', { hasText: 'Grow sales' }).first().locator('th').allInnerTexts();
