@@ -228,6 +228,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import.import", "Import"),
     ("import.another", "Choose another file"),
     ("common.close", "Close"),
+    ("table.quick", "{0} of {1}"),
     ("table.new_row", "New {0}"),
     ("table.the_row", "the {0}"),
     ("table.quoted", "“{0}”"),

@@ -228,6 +228,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import.import", "导入"),
     ("import.another", "选择其他文件"),
     ("common.close", "关闭"),
+    ("table.quick", "{1}的{0}"),
     ("table.new_row", "新{0}"),
     ("table.the_row", "该{0}"),
     ("table.quoted", "“{0}”"),

@@ -100,6 +100,8 @@ test('step 3 draws the relationship map from reports-to and warns about the gaps
   // Making Ada the coach and giving Helen an owner clears those warnings.
   const contact = (name) => page.locator('.row-card').filter({ has: page.locator('.caption', { hasText: name }) });
   await contact('Ada').getByLabel('Buying role').selectOption('coach');
+  // Adding a row folds the others: unfold Helen to edit her.
+  await contact('Helen').locator('.row-toggle').click();
   await contact('Helen').getByLabel('Relationship owner (our side)').fill('Our MD');
   await expect(warnings).not.toContainText('No coach');
   await expect(warnings).not.toContainText('Helen decides');
