@@ -138,6 +138,18 @@ fn with_row<T: Row, R>(
     rows(p).iter().find(|r| r.id() == id).map(f)
 }
 
+/// A row's caption, badge and the values its folded line shows, each in the row's own signal.
+type Head = (
+    RwSignal<Option<String>>,
+    RwSignal<Option<String>>,
+    RwSignal<Vec<String>>,
+);
+
+/// A row's name for labels: its caption, or "New contact" while it has none.
+fn heading_text(title: RwSignal<Option<String>>, noun: &'static str) -> String {
+    title.get().unwrap_or_else(|| tf("table.new_row", &[&noun]))
+}
+
 /// Draws the table. Rows are keyed by id, so editing one row does not redraw the others.
 pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     let editor = expect_context::<Editor>();
@@ -153,6 +165,17 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         badge,
     } = spec;
     let columns = Arc::new(columns);
+    // What a folded row shows beside its caption: the plan schema says, per table.
+    let folded: Arc<Vec<usize>> = Arc::new(
+        crate::model::schema::table_by_anchor(id)
+            .map(|(_, t)| {
+                t.folded
+                    .iter()
+                    .filter_map(|k| columns.iter().position(|c| c.key == *k))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
     let ids = Memo::new(move |_| {
         editor.plan.with(|p| {
             p.as_ref()
@@ -162,25 +185,31 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     });
     // Each row's caption and badge live in the row's own signals, kept up to date by one effect:
     // a keystroke then costs one pass over the rows, not one subscription per row to the plan.
-    type Heads = HashMap<RowId, (RwSignal<Option<String>>, RwSignal<Option<String>>)>;
+    type Heads = HashMap<RowId, Head>;
     let heads = StoredValue::new(Heads::new());
+    let getters: StoredValue<Vec<fn(&T) -> String>> =
+        StoredValue::new(folded.iter().map(|i| columns[*i].get).collect());
     let compute = move |p: &Plan, r: &T| {
         let c = caption(r);
         let c = (!c.trim().is_empty()).then_some(c);
-        (c, badge.and_then(|b| b(p, r)))
+        let summary: Vec<String> = getters.with_value(|g| g.iter().map(|get| get(r)).collect());
+        (c, badge.and_then(|b| b(p, r)), summary)
     };
     Effect::new(move |_| {
         editor.plan.with(|p| {
             let Some(p) = p.as_ref() else { return };
             heads.with_value(|h| {
                 for r in rows(p) {
-                    if let Some((cap, bad)) = h.get(&r.id()) {
-                        let (c, b) = compute(p, r);
+                    if let Some((cap, bad, sum)) = h.get(&r.id()) {
+                        let (c, b, s) = compute(p, r);
                         if cap.try_with_untracked(|x| *x != c) == Some(true) {
                             cap.try_set(c);
                         }
                         if bad.try_with_untracked(|x| *x != b) == Some(true) {
                             bad.try_set(b);
+                        }
+                        if sum.try_with_untracked(|x| *x != s) == Some(true) {
+                            sum.try_set(s);
                         }
                     }
                 }
@@ -193,7 +222,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 return found;
             }
         }
-        let (c, b) = editor
+        let (c, b, s) = editor
             .plan
             .with_untracked(|p| {
                 p.as_ref().and_then(|p| {
@@ -203,10 +232,10 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                         .map(|r| compute(p, r))
                 })
             })
-            .unwrap_or((None, None));
+            .unwrap_or_default();
         // The signals belong to the row: a removed row's go with it (an undone removal makes
         // new ones).
-        let made = (RwSignal::new(c), RwSignal::new(b));
+        let made = (RwSignal::new(c), RwSignal::new(b), RwSignal::new(s));
         heads.update_value(|h| {
             h.insert(rid, made);
         });
@@ -217,6 +246,8 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     };
     let read_only = move || editor.read_only.with(Option::is_some);
     let added = StoredValue::new(None::<RowId>);
+    // Each row's open state, so that a new row can fold the others.
+    let opens = StoredValue::new(HashMap::<RowId, RwSignal<bool>>::new());
     let removed = RwSignal::new(None::<(usize, T, String)>);
     let undo = move |_| {
         if let Some((i, row, _)) = removed.get_untracked() {
@@ -243,6 +274,11 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             .plan
             .with_untracked(|p| p.as_ref().and_then(|p| rows(p).last().map(Row::id)));
         added.set_value(new_id);
+        opens.with_value(|o| {
+            for open in o.values() {
+                open.try_set(false);
+            }
+        });
         if let Some(rid) = new_id {
             request_animation_frame(move || {
                 if let Some(el) = document()
@@ -262,6 +298,12 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         // so a step with twelve contacts still reads as a list. A row just added opens.
         let open =
             RwSignal::new(ids.with_untracked(|l| l.len() <= 3) || added.get_value() == Some(rid));
+        opens.update_value(|o| {
+            o.insert(rid, open);
+        });
+        on_cleanup(move || {
+            opens.try_update_value(|o| o.remove(&rid));
+        });
         let body_id = format!("{id}-{rid}-body");
         let cols = columns.clone();
         // A row's fields exist only while it is open: a plan with hundreds of contacts would
@@ -302,7 +344,61 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                 view! { <div class="form-grid">{main}</div> {more} }
             })
         };
-        let (title, badge_text) = head_of(rid);
+        let (title, badge_text, summary) = head_of(rid);
+        // Folded, a row shows what matters (an action's owner, due date and status); a closed
+        // list can be changed right there, in one tap, without unfolding the row.
+        let folded_view = {
+            let cols = columns.clone();
+            let folded = folded.clone();
+            move || {
+                if open.get() {
+                    return None;
+                }
+                let values = summary.get();
+                let parts = folded
+                    .iter()
+                    .zip(values)
+                    .filter_map(|(i, value)| {
+                        let c = &cols[*i];
+                        match &c.kind {
+                            Kind::Choice(options) => {
+                                let set = c.set;
+                                let label = c.label;
+                                let opts = editor.plan.with_untracked(|p| p.as_ref().map(|p| options(p))).unwrap_or_default();
+                                let current = value.clone();
+                                let opts = opts
+                                    .into_iter()
+                                    .map(|(k, l)| {
+                                        let selected = k == current;
+                                        view! { <option value=k selected=selected>{l}</option> }
+                                    })
+                                    .collect_view();
+                                Some(view! {
+                                    <select class="row-quick" disabled=read_only
+                                        aria-label=move || tf("table.quick", &[&label, &heading_text(title, noun)])
+                                        on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            editor.edit(|p| {
+                                                if let Some(r) = rows_mut(p).iter_mut().find(|r| r.id() == rid) {
+                                                    let _ = set(r, &v);
+                                                }
+                                            });
+                                        }>
+                                        {opts}
+                                    </select>
+                                }
+                                .into_any())
+                            }
+                            _ if value.trim().is_empty() => None,
+                            Kind::Date => Some(view! { <span class="row-fact">{value.parse::<chrono::NaiveDate>().map(crate::i18n::date).unwrap_or(value)}</span> }.into_any()),
+                            Kind::Check => None,
+                            _ => Some(view! { <span class="row-fact">{value}</span> }.into_any()),
+                        }
+                    })
+                    .collect_view();
+                Some(view! { <div class="row-summary">{parts}</div> })
+            }
+        };
         let position = move || ids.with(|l| l.iter().position(|x| *x == rid).unwrap_or(0));
         // One subscriber per row to the plan for its caption, however many labels show it.
         let heading = Memo::new(move |_| match title.get() {
@@ -352,6 +448,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                             <span class="caption">{move || heading.get()}</span>
                         </button>
                     </h3>
+                    {folded_view}
                     {move || badge_text.get().map(|t| view! { <span class="badge warn">{t}</span> })}
                     <div class="row-tools">
                         <button type="button" class="icon" on:click=move |_| shift(-1) disabled=move || read_only() || position() == 0

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod privacy;
 pub mod relmap;
+pub mod schema;
 pub mod scoring;
 pub mod snapshot;
 pub mod summary;

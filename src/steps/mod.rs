@@ -1,4 +1,5 @@
 //! The seven steps of a key account plan (DOMAIN.md), one module each, and the plan health check.
+pub mod compare;
 pub mod health;
 pub mod print;
 pub mod step1;
@@ -8,6 +9,7 @@ pub mod step4;
 pub mod step5;
 pub mod step6;
 pub mod step7;
+pub mod words;
 
 use leptos::prelude::*;
 

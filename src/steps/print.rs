@@ -7,182 +7,240 @@ use crate::i18n::{t, tf, tp};
 use serde_json::Value;
 
 use crate::components::relmap::RelationshipMap;
+use crate::components::timeline::Timeline;
+use crate::model::assessment::{assess, Verdict, QUESTIONS};
 use crate::model::checks::{is_action_overdue, relationship_warnings};
 use crate::model::choice::Choice;
-use crate::model::plan::{Attitude, BuyingRole, ForceKind, Plan};
+use crate::model::plan::{Attitude, BuyingRole, ForceKind, Plan, Uptake};
 use crate::model::privacy::without_private_notes;
+use crate::model::schema::{
+    is_blank, lookup, rows, Column, Field, FieldKind, Item, Panel, StepSchema, Table, CRITERIA,
+    SCHEMA,
+};
 use crate::model::scoring::screen;
 use crate::model::snapshot::snapshot;
 use crate::model::text::format_number;
 use crate::state::editor::Editor;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::step1::strategy_advice;
-use crate::steps::step_name;
+use crate::steps::step2::CustomerProfit;
+use crate::steps::step4::ForceBars;
+use crate::steps::step6::Totals;
+use crate::steps::words;
 
-/// A stored field's name as a label: its catalogue text (`field.<name>`), else
-/// "last_year_sales" → "Last year sales".
-fn humanize(key: &str) -> String {
-    if let Some(label) = crate::i18n::lookup(&format!("field.{key}")) {
-        return label.to_string();
+/// One step of the plan, in the order and with the labels of the step itself (the schema).
+fn step_part(step: &'static StepSchema, p: &Plan, snap: &Value, include_private: bool) -> AnyView {
+    let items = step
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Section(title, fields) => section(title, fields, snap, include_private),
+            Item::Table(table) => table_part(table, snap),
+            Item::Panel(panel) => panel_part(*panel, p, snap),
+        })
+        .collect_view();
+    let n = step.step.number();
+    view! {
+        <section class="print-step">
+            <h2>{tf("print.step_heading", &[&n, &t(step.step.name_key())])}</h2>
+            {items}
+        </section>
     }
-    let s = key.replace('_', " ");
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    .into_any()
 }
 
-fn is_blank(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(m) => m.values().all(is_blank),
-        _ => false,
-    }
-}
-
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.as_f64().map(format_number).unwrap_or_default(),
-        Value::Bool(true) => t("print.yes").into(),
-        Value::Bool(false) => t("print.no").into(),
-        Value::Array(a) => a.iter().map(scalar).collect::<Vec<_>>().join(", "),
-        Value::Object(m) => m
-            .iter()
-            .filter(|(_, v)| !is_blank(v))
-            .map(|(k, v)| tf("print.pair", &[&humanize(k), &cell(k, v)]))
-            .collect::<Vec<_>>()
-            .join(t("step4.list_sep")),
-        Value::Null => String::new(),
-    }
-}
-
-/// A field's label, knowing what it is part of: the opportunity assessment's answers are
-/// named by their statements, and a few fields have a name of their own in one table
-/// (`field.<table>.<name>`, e.g. a contact's title is a job title).
-fn label_in(parent: &str, key: &str) -> String {
-    if let Some(label) = crate::i18n::lookup(&format!("field.{parent}.{key}")) {
-        return label.to_string();
-    }
-    if parent == "assessment" {
-        if let Some(q) = crate::model::assessment::QUESTIONS
-            .iter()
-            .find(|q| q.key == key)
-        {
-            return q.text().to_string();
-        }
-    }
-    humanize(key)
-}
-
-/// A stored value as a reader wants it: a closed-list value by its label, a date in the
-/// language's style, anything else as `scalar` writes it.
-fn cell(field: &str, v: &Value) -> String {
-    fn label<T: Choice>(key: &str) -> Option<String> {
-        T::from_key(key).map(|c| c.label().to_string())
-    }
-    if let (Value::Array(rows), "cells") = (v, field) {
-        return rows
-            .iter()
-            .map(|row| match row {
-                Value::Array(cells) => cells
-                    .iter()
-                    .map(|c| {
-                        c.as_str()
-                            .and_then(label::<crate::model::plan::Uptake>)
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => scalar(other),
+fn section(
+    title: &'static str,
+    fields: &'static [Field],
+    snap: &Value,
+    include_private: bool,
+) -> AnyView {
+    let pairs: Vec<_> = fields
+        .iter()
+        .filter(|f| include_private || !f.private)
+        .filter_map(|f| {
+            let v = words::value(f.kind, lookup(snap, f.path), snap);
+            (!v.trim().is_empty()).then(|| {
+                let class = if f.kind == FieldKind::LongText {
+                    "print-pair long"
+                } else {
+                    "print-pair"
+                };
+                view! { <div class=class><dt>{t(f.label)}</dt><dd>{v}</dd></div> }
             })
-            .collect::<Vec<_>>()
-            .join(t("step4.list_sep"));
+        })
+        .collect();
+    if pairs.is_empty() {
+        return ().into_any();
     }
-    if let Value::String(s) = v {
-        let choice = match field {
-            "level" => label::<crate::model::plan::AccountLevel>(s),
-            "review_frequency" => label::<crate::model::plan::ReviewFrequency>(s),
-            "role" => label::<BuyingRole>(s),
-            "attitude" => label::<Attitude>(s),
-            "status" => label::<crate::model::plan::ActionStatus>(s),
-            "kind" => label::<ForceKind>(s),
-            _ => None,
-        };
-        if let Some(c) = choice {
-            return c;
-        }
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return crate::i18n::date(d);
-        }
-    }
-    scalar(v)
+    view! { <h3>{t(title)}</h3><dl class="print-dl">{pairs}</dl> }.into_any()
 }
 
-/// Any part of a plan as text: objects as labelled lists, lists of rows as tables.
-fn render(v: &Value, parent: &str) -> AnyView {
-    match v {
-        Value::Object(m) => {
-            let items = m
-                .iter()
-                .filter(|(k, v)| !is_blank(v) && k.as_str() != "snapshot")
-                .map(|(k, v)| {
-                    let label = label_in(parent, k);
-                    match v {
-                        Value::Array(rows) if rows.iter().all(Value::is_object) => {
-                            view! { <div class="print-block"><dt>{label}</dt><dd>{table(rows, k)}</dd></div> }.into_any()
-                        }
-                        Value::Object(_) => view! { <div class="print-block"><dt>{label}</dt><dd>{render(v, k)}</dd></div> }.into_any(),
-                        _ => view! { <div class="print-pair"><dt>{label}</dt><dd>{cell(k, v)}</dd></div> }.into_any(),
-                    }
-                })
-                .collect_view();
-            view! { <dl class="print-dl">{items}</dl> }.into_any()
-        }
-        other => view! { <p>{scalar(other)}</p> }.into_any(),
+fn table_part(table: &'static Table, snap: &Value) -> AnyView {
+    let rows = rows(snap, table);
+    if rows.is_empty() {
+        return ().into_any();
     }
-}
-
-fn table(rows: &[Value], parent: &str) -> AnyView {
-    let mut cols: Vec<String> = Vec::new();
-    for r in rows {
-        if let Value::Object(m) = r {
-            for (k, v) in m {
-                if k != "id" && k != "snapshot" && !is_blank(v) && !cols.contains(k) {
-                    cols.push(k.clone());
-                }
-            }
-        }
+    // Only the columns something was written in, in the step's order.
+    let cols: Vec<_> = table
+        .columns
+        .iter()
+        .filter(|c| {
+            rows.iter()
+                .any(|r| !is_blank(r.get(c.key).unwrap_or(&Value::Null)))
+        })
+        .collect();
+    let value =
+        |r: &Value, c: &Column| words::value(c.kind, r.get(c.key).unwrap_or(&Value::Null), snap);
+    // A wide table (a contact, an action) reads better as one block per row than as a table
+    // squeezed across the page.
+    if cols.len() > 5 {
+        let blocks = rows
+            .iter()
+            .map(|r| {
+                let pairs = cols
+                    .iter()
+                    .filter(|c| !table.caption.contains(&c.key))
+                    .filter_map(|c| {
+                        let v = value(r, c);
+                        (!v.trim().is_empty()).then(|| view! { <div class="print-pair"><dt>{t(c.label)}</dt><dd>{v}</dd></div> })
+                    })
+                    .collect_view();
+                view! { <div class="print-row"><h4>{words::caption(table, r, snap)}</h4><dl class="print-dl">{pairs}</dl></div> }
+            })
+            .collect_view();
+        return view! { <h3>{t(table.label)}</h3>{blocks} }.into_any();
     }
     let head = cols
         .iter()
-        .map(|c| view! { <th scope="col">{label_in(parent, c)}</th> })
+        .map(|c| view! { <th scope="col">{t(c.label)}</th> })
         .collect_view();
     let body = rows
         .iter()
         .map(|r| {
             let cells = cols
                 .iter()
-                .map(|c| view! { <td>{r.get(c).map(|v| cell(c, v)).unwrap_or_default()}</td> })
+                .map(|c| view! { <td>{value(r, c)}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
-    view! { <table class="print-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table> }
-        .into_any()
+    view! {
+        <h3>{t(table.label)}</h3>
+        <table class="print-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
+    }
+    .into_any()
 }
 
-const STEP_KEYS: [&[&str]; 7] = [
-    &["header", "portfolio"],
-    &["customer"],
-    &["relationships"],
-    &["blueprint"],
-    &["action"],
-    &["resources"],
-    &["communication"],
-];
+fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
+    match panel {
+        Panel::Screening => {
+            let rows: Vec<_> = CRITERIA
+                .iter()
+                .filter_map(|(path, label)| {
+                    let score = lookup(snap, &format!("{path}.score"));
+                    let note = lookup(snap, &format!("{path}.note"));
+                    (!is_blank(score) || !is_blank(note)).then(|| {
+                        let score = words::value(FieldKind::Rating, score, snap);
+                        let note = note.as_str().unwrap_or_default().to_string();
+                        view! { <tr><th scope="row">{t(label)}</th><td>{score}</td><td>{note}</td></tr> }
+                    })
+                })
+                .collect();
+            if rows.is_empty() {
+                return ().into_any();
+            }
+            view! {
+                <h3>{t("print.criteria")}</h3>
+                <table class="print-table">
+                    <thead><tr><th scope="col">{t("print.criterion")}</th><th scope="col">{t("print.score")}</th><th scope="col">{t("common.note")}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Panel::Penetration => {
+            let pen = &p.customer.penetration;
+            if pen.products.is_empty() || pen.units.is_empty() {
+                return ().into_any();
+            }
+            let head = pen
+                .products
+                .iter()
+                .map(|x| view! { <th scope="col">{x.clone()}</th> })
+                .collect_view();
+            let body = pen
+                .units
+                .iter()
+                .enumerate()
+                .map(|(u, unit)| {
+                    let cells = (0..pen.products.len())
+                        .map(|i| {
+                            let c = pen
+                                .cells
+                                .get(u)
+                                .and_then(|r| r.get(i))
+                                .copied()
+                                .unwrap_or_default();
+                            view! { <td>{(c != Uptake::Unknown).then(|| c.label())}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{unit.clone()}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <h3>{t("penetration.title")}</h3>
+                <table class="print-table"><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>
+            }
+            .into_any()
+        }
+        Panel::Assessment => {
+            let answers = &p.blueprint.assessment;
+            if answers.is_empty() {
+                return ().into_any();
+            }
+            let a = assess(answers);
+            let verdict = match a.verdict {
+                Verdict::Go => t("step4.go"),
+                Verdict::Caution => t("step4.caution"),
+                Verdict::NoGo => t("step4.nogo"),
+                Verdict::Unanswered => t("step4.not_enough"),
+            };
+            let rows = QUESTIONS
+                .iter()
+                .filter_map(|q| answers.get(q.key).map(|s| (q, *s)))
+                .map(|(q, s)| view! { <tr><th scope="row">{q.text()}</th><td>{tf("words.rating", &[&s])}</td></tr> })
+                .collect_view();
+            view! {
+                <h3>{t("step4.assessment")}</h3>
+                <p><strong>{verdict}</strong></p>
+                <table class="print-table"><tbody>{rows}</tbody></table>
+            }
+            .into_any()
+        }
+        Panel::Reviews => {
+            let reviews = &p.communication.reviews;
+            if reviews.is_empty() {
+                return ().into_any();
+            }
+            let mut sorted: Vec<_> = reviews.iter().collect();
+            sorted.sort_by_key(|r| std::cmp::Reverse(r.date));
+            let items = sorted
+                .into_iter()
+                .map(|r| view! {
+                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees.clone()}
+                        {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                })
+                .collect_view();
+            view! { <h3>{t("step7.reviews")}</h3><ol class="review-log">{items}</ol> }.into_any()
+        }
+        Panel::RelationshipMap => view! { <RelationshipMap /> }.into_any(),
+        Panel::Timeline => view! { <Timeline /> }.into_any(),
+        Panel::CustomerProfit => view! { <CustomerProfit /> }.into_any(),
+        Panel::ForceBalance => view! { <ForceBars /> }.into_any(),
+        Panel::Totals => view! { <Totals /> }.into_any(),
+    }
+}
 
 #[allow(non_snake_case)]
 pub fn PrintPage() -> impl IntoView {
@@ -217,17 +275,14 @@ pub fn PrintPage() -> impl IntoView {
                 </section>
             });
             let snap = snapshot(&p);
-            let steps = (0..7).map(|i| {
-                let parts = STEP_KEYS[i].iter().filter_map(|k| snap.get(*k).map(|v| render(v, k))).collect_view();
-                view! { <section class="print-step"><h2>{tf("print.step_heading", &[&(i + 1), &step_name(i as u8 + 1)])}</h2>{parts}</section> }
-            }).collect_view();
+            // The plan is already without its private notes: they print once, at the end.
+            let steps = SCHEMA.iter().map(|s| step_part(s, &p, &snap, false)).collect_view();
             view! {
                 <article class="print-view">
                     <div class="print-actions">
                         <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{t("plan.print")}</button>
                     </div>
                     {summary(&p, &settings)}
-                    <section class="print-step"><RelationshipMap /></section>
                     {steps}
                     {private}
                 </article>

@@ -235,7 +235,7 @@ pub fn view() -> AnyView {
 }
 
 #[component]
-fn CustomerProfit() -> impl IntoView {
+pub fn CustomerProfit() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let profit = Memo::new(move |_| {
         editor

@@ -314,7 +314,7 @@ fn OpportunityAssessment() -> impl IntoView {
 }
 
 #[component]
-fn ForceBars() -> impl IntoView {
+pub fn ForceBars() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let forces = Memo::new(move |_| {
         editor.plan.with(|p| {

@@ -106,7 +106,7 @@ pub fn view() -> AnyView {
 }
 
 #[component]
-fn Totals() -> impl IntoView {
+pub fn Totals() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let totals = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(resource_totals)));
     view! {

@@ -11,11 +11,11 @@ use crate::components::field::{section, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
 use crate::model::plan::{CommItem, ReportItem, Review};
-use crate::model::snapshot::{diff, snapshot, ChangeKind};
+use crate::model::snapshot::snapshot;
 use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
-use crate::state::workspace::today;
-use crate::steps::step_name;
+use crate::state::workspace::{today, Workspace};
+use crate::steps::compare::{comparison, Version};
 
 pub fn view() -> AnyView {
     let comms = TableSpec::<CommItem> {
@@ -115,24 +115,10 @@ pub fn view() -> AnyView {
 
 /// A changed field's path ("blueprint.objectives[Grow].title") as the reader's language names
 /// its parts; English keeps the stored path.
-fn readable_path(path: &str) -> String {
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return path.to_string();
-    }
-    path.split('.')
-        .map(|part| {
-            let (name, rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-            let label = crate::i18n::lookup(&format!("field.{name}")).unwrap_or(name);
-            format!("{label}{rest}")
-        })
-        .collect::<Vec<_>>()
-        .join(" › ")
-}
-
 #[component]
 fn Reviews() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let ws = expect_context::<crate::state::workspace::Workspace>();
+    let ws = expect_context::<Workspace>();
     let date = RwSignal::new(today().to_string());
     let attendees = RwSignal::new(String::new());
     let changes = RwSignal::new(String::new());
@@ -179,48 +165,26 @@ fn Reviews() -> impl IntoView {
     let right = RwSignal::new(String::new());
     let comparison = move || {
         let rs = reviews.get();
-        let pick = |key: String| -> Option<serde_json::Value> {
+        let pick = |key: String| -> Option<Version> {
             if key == "now" {
-                return editor.plan.with(|p| p.as_ref().map(snapshot));
+                let snapshot = editor.plan.with(|p| p.as_ref().map(snapshot))?;
+                return Some(Version {
+                    snapshot,
+                    day: today(),
+                });
             }
             let id: u32 = key.parse().ok()?;
-            rs.iter().find(|r| r.id == id)?.snapshot.clone()
+            let r = rs.iter().find(|r| r.id == id)?;
+            Some(Version {
+                snapshot: r.snapshot.clone()?,
+                day: r.date.unwrap_or_else(today),
+            })
         };
-        let (a, b) = (pick(left.get()), pick(right.get()));
-        let (Some(a), Some(b)) = (a, b) else {
+        let (Some(a), Some(b)) = (pick(left.get()), pick(right.get())) else {
             return view! { <p class="muted">{t("step7.choose_two")}</p> }.into_any();
         };
-        let changes = diff(&a, &b);
-        if changes.is_empty() {
-            return view! { <p data-testid="diff-empty">{t("step7.no_diff")}</p> }.into_any();
-        }
-        let rows = changes
-            .into_iter()
-            .map(|c| {
-                let (class, verb) = match c.kind {
-                    ChangeKind::Added => ("added", t("step7.added")),
-                    ChangeKind::Removed => ("removed", t("step7.removed")),
-                    ChangeKind::Changed => ("changed", t("step7.changed")),
-                };
-                view! {
-                    <tr class=class>
-                        <td>{step_name(c.step.clamp(1, 7))}</td>
-                        <td>{verb}</td>
-                        <td><code title=c.path.clone()>{readable_path(&c.path)}</code></td>
-                        <td>{c.before}</td>
-                        <td>{c.after}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="diff" data-testid="review-diff">
-                    <thead><tr><th scope="col">{t("step7.step")}</th><th scope="col">{t("step7.change")}</th><th scope="col">{t("step7.field")}</th><th scope="col">{t("step7.before")}</th><th scope="col">{t("step7.after")}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }.into_any()
+        let settings = ws.settings.with(|s| s.scoring.clone());
+        comparison(&a, &b, &settings)
     };
     let options = move || {
         let mut o: Vec<(String, String)> = vec![(String::new(), t("step7.choose").into())];
@@ -257,7 +221,7 @@ fn Reviews() -> impl IntoView {
                 None => view! { {t("step7.set_period")} }.into_any(),
             }}</p>
             <ol class="review-log">
-                {move || reviews.get().into_iter().rev().map(|r| view! {
+                {move || { let mut rs = reviews.get(); rs.sort_by_key(|r| std::cmp::Reverse(r.date)); rs }.into_iter().map(|r| view! {
                     <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
                 }).collect_view()}
             </ol>

@@ -138,7 +138,17 @@ test('print view, actions as CSV and dates as a calendar file', async ({ page })
   await expect(view).toContainText('Win the new plant');
   await expect(view).toContainText('Ben Wu');
   await expect(view).toContainText('Competitor A offers 5% lower prices');
-  await expect(view.locator('.print-step h2')).toHaveCount(8);
+  // Every step in order, each read in the step's own order and labels.
+  await expect(view.locator('.print-step > h2')).toHaveCount(7);
+  await expect(view.locator('.print-step > h2').nth(4)).toHaveText('Step 5 — Get into action');
+  const agree = view.locator('.print-row', { hasText: 'Agree winter safety stock' });
+  await expect(agree).toContainText('For objective');
+  await expect(agree).toContainText('Restore delivery reliability'); // the objective by name, not its row id
+  await expect(view.locator('.print-row', { has: page.locator('h4', { hasText: 'Ben Wu' }) }).locator('.print-pair', { hasText: 'Reports to' })).toContainText('Laura Gomez');
+  await expect(view.locator('#timeline')).toBeVisible();
+  await expect(view.locator('.review-log li')).toHaveCount(2);
+  const objectiveHeads = await view.locator('.print-step table', { hasText: 'Grow sales' }).first().locator('th').allInnerTexts();
+  expect(objectiveHeads.map((h) => h.toLowerCase())).toEqual(['objective', 'measure', "last year's result", "this year's target", 'by']);
   await expect(view.getByTestId('relationship-map').locator('g.node')).toHaveCount(12);
   await expect(page).toHaveTitle('Northwind Foods (example) — key account plan');
 });

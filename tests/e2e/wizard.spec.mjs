@@ -100,6 +100,8 @@ test('step 3 draws the relationship map from reports-to and warns about the gaps
   // Making Ada the coach and giving Helen an owner clears those warnings.
   const contact = (name) => page.locator('.row-card').filter({ has: page.locator('.caption', { hasText: name }) });
   await contact('Ada').getByLabel('Buying role').selectOption('coach');
+  // Adding a row folds the others: unfold Helen to edit her.
+  await contact('Helen').locator('.row-toggle').click();
   await contact('Helen').getByLabel('Relationship owner (our side)').fill('Our MD');
   await expect(warnings).not.toContainText('No coach');
   await expect(warnings).not.toContainText('Helen decides');
@@ -191,9 +193,10 @@ test('steps 4 to 7 and plan health: assessment, forces, overdue, return, reviews
   await page.getByLabel('From', { exact: true }).selectOption({ label: 'Review of 2026-01-15' });
   await page.getByLabel('To', { exact: true }).selectOption({ label: 'Review of 2026-04-15' });
   const diff = page.getByTestId('review-diff');
-  await expect(diff).toContainText('header.industry');
-  await expect(diff).toContainText('Food');
-  await expect(diff.locator('tr', { hasText: 'header.industry' })).toContainText('Added');
+  // In words, under the step's name, with the step's own label; what moved the plan first.
+  await expect(diff.locator('.diff-step', { hasText: 'Step 1 — Portfolio vis-à-vis profits' }).locator('li.added')).toHaveText('Industry: Food (new)');
+  await expect(diff.getByTestId('diff-headline')).toContainText('Grade');
+  await expect(diff).not.toContainText('header.');
   await waitSaved(page);
   const stored = await storedPlan(page, id);
   expect(stored.plan.communication.reviews).toHaveLength(2);

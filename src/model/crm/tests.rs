@@ -367,13 +367,22 @@ fn a_refresh_matches_by_name_changes_figures_and_never_words() {
     assert_eq!(review.date, Some(today));
     assert_eq!(review.changes, "Figures refreshed from crm.csv");
     let changes = diff(review.snapshot.as_ref().unwrap(), &snapshot(&after));
-    let paths: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+    use crate::model::snapshot::Subject;
+    let what: Vec<&str> = changes
+        .iter()
+        .map(|c| match &c.subject {
+            Subject::Field(f) => f.path,
+            Subject::Criterion { label, .. } => label,
+            _ => "other",
+        })
+        .collect();
+    // In the step's order: the account, its screening, what it is worth.
     assert_eq!(
-        paths,
+        what,
         [
             "header.prepared_by",
-            "portfolio.last_year_sales",
-            "portfolio.profit.score"
+            "step1.c_profit",
+            "portfolio.last_year_sales"
         ]
     );
     // A refresh snapshot is not a review meeting: the next review does not move.
