@@ -869,6 +869,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "Contact"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.show_field", "Show the field"),
     ("conflict.empty", "(empty)"),
     ("conflict.ticked", "Ticked"),
     ("conflict.not_ticked", "Not ticked"),

@@ -869,6 +869,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit (issue 16): new texts go right below this line --
     ("field.visits.contact", "拜访对象"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.show_field", "显示该字段"),
     ("conflict.empty", "（空）"),
     ("conflict.ticked", "已勾选"),
     ("conflict.not_ticked", "未勾选"),
