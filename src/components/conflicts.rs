@@ -75,17 +75,23 @@ pub fn ConflictBanner() -> impl IntoView {
                 let path = c.held.path.clone();
                 let key = path_text(&path);
                 let step = step_of(&path);
-                let label = move || {
-                    let key = key.clone();
-                    editor
-                        .conflict_labels
-                        .with(|l| l.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
-                        .unwrap_or_else(|| tf("conflict.in_step", &[&step, &step_name(step)]))
+                // The field, once it has been drawn; else the step it is on.
+                let field = editor.conflict_labels.with(|l| {
+                    l.iter()
+                        .find(|(k, ..)| *k == key)
+                        .map(|(_, label, id)| (label.clone(), id.clone()))
+                });
+                let label = field
+                    .as_ref()
+                    .map_or_else(|| tf("conflict.in_step", &[&step, &step_name(step)]), |f| f.0.clone());
+                let link = match &field {
+                    Some(_) => t("conflict.show_field").to_string(),
+                    None => tf("conflict.go_to_step", &[&step]),
                 };
                 let href = Route::Step {
                     plan: plan_id.clone(),
                     step,
-                    focus: None,
+                    focus: field.map(|f| f.1),
                 }
                 .to_hash();
                 let p2 = path.clone();
@@ -93,7 +99,7 @@ pub fn ConflictBanner() -> impl IntoView {
                     <li class="conflict-item">
                         <p class="conflict-field">
                             <strong>{label}</strong> " "
-                            <a href=href>{tf("conflict.go_to_step", &[&step])}</a>
+                            <a href=href>{link}</a>
                         </p>
                         <div class="conflict-sides">
                             <div class="conflict-side mine">

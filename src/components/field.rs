@@ -193,7 +193,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
         editor,
         binding.get.clone(),
         value,
-        format!("{id}-conflict"),
+        id.clone(),
         label.clone(),
         kind.clone(),
     );
@@ -401,7 +401,7 @@ fn conflict_at_field(
     editor: Editor,
     get: Getter,
     value: Memo<String>,
-    title_id: String,
+    field_id: String,
     label: String,
     kind: Kind,
 ) -> impl IntoView {
@@ -413,14 +413,15 @@ fn conflict_at_field(
             })
         })
     });
+    let title_id = format!("{field_id}-conflict");
     let label_for_banner = label.clone();
     Effect::new(move |_| {
         if let Some((path, ..)) = found.get() {
             let key = crate::model::merge::path_text(&path);
-            let label = label_for_banner.clone();
+            let (label, id) = (label_for_banner.clone(), field_id.clone());
             editor.conflict_labels.update(|l| {
-                l.retain(|(k, _)| *k != key);
-                l.push((key, label));
+                l.retain(|(k, ..)| *k != key);
+                l.push((key, label, id));
             });
         }
     });

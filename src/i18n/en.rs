@@ -890,6 +890,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("portfolio.point_no", "{0}. "),
     ("field.visits.contact", "Contact"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.show_field", "Show the field"),
     ("conflict.empty", "(empty)"),
     ("conflict.ticked", "Ticked"),
     ("conflict.not_ticked", "Not ticked"),

@@ -890,6 +890,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("portfolio.point_no", "{0}. "),
     ("field.visits.contact", "拜访对象"),
     // -- nothing-lost (issue 18, items 1, 2, 6): new texts go right below this line --
+    ("conflict.show_field", "显示该字段"),
     ("conflict.empty", "（空）"),
     ("conflict.ticked", "已勾选"),
     ("conflict.not_ticked", "未勾选"),

@@ -112,8 +112,8 @@ pub struct Editor {
     pub notice: RwSignal<Option<String>>,
     /// Places both this tab and another tab changed, until the rep chooses (see the module).
     pub conflicts: RwSignal<Vec<FieldConflict>>,
-    /// The label of the field that shows each held place (by path text), for the banner.
-    pub conflict_labels: RwSignal<Vec<(String, String)>>,
+    /// The field that shows each held place: path text, label and element id, for the banner.
+    pub conflict_labels: RwSignal<Vec<(String, String, String)>>,
     base: StoredValue<Option<Base>>,
     /// When the oldest unsaved edit was made (ms since the epoch), for the maximum wait.
     first_unsaved: StoredValue<Option<f64>>,
