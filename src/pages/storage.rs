@@ -10,12 +10,7 @@ use crate::persist::storage::{self, PlanRead, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTI
 use crate::persist::{download::download, file};
 use crate::state::workspace::{today, StorageMode, Workspace};
 
-fn kb(chars: usize) -> String {
-    tf(
-        "storage.kb",
-        &[&format!("{:.1}", chars as f64 * 2.0 / 1024.0)],
-    )
-}
+use crate::components::capacity::kb;
 
 #[component]
 pub fn StoragePage() -> impl IntoView {
