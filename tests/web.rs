@@ -226,6 +226,10 @@ async fn a_field_edits_the_plan_and_explains_bad_input() {
         .get_item(&storage::plan_key(&editor.id().unwrap()))
         .unwrap()
         .unwrap();
+    // Stored in the compact form (issue 13): decoded to the JSON envelope it stands for.
+    let stored = keyplan::persist::compact::parse_stored(&stored)
+        .unwrap()
+        .to_string();
     assert!(stored.contains("\"last_year_sales\":1250.0"));
     assert!(matches!(
         editor.status.get_untracked(),

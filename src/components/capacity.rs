@@ -18,12 +18,14 @@ pub fn current_usage() -> Usage {
     usage::usage(&entries, PLAN_PREFIX, INDEX_KEY, QUOTA_ESTIMATE)
 }
 
-/// Units as KB of the quota (2 bytes per UTF-16 unit), as the storage page words them.
+/// Units as KB of the quota (2 bytes per UTF-16 unit), as the storage page words them; MB
+/// from 1,024 KB on.
 pub fn kb(units: usize) -> String {
-    tf(
-        "storage.kb",
-        &[&format!("{:.1}", units as f64 * 2.0 / 1024.0)],
-    )
+    let kb = units as f64 * 2.0 / 1024.0;
+    if kb >= 1024.0 {
+        return tf("room.mb", &[&format!("{:.1}", kb / 1024.0)]);
+    }
+    tf("storage.kb", &[&format!("{kb:.1}")])
 }
 
 /// The three ways to make room, as a list (shared by the warning and the storage page).

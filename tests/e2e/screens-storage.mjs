@@ -46,6 +46,8 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
   await page.evaluate(() => { for (let s = 1 << 20; s >= 1; s >>= 1) { for (let i = 0; ; i++) { try { localStorage.setItem(`filler:${s}:${i}`, 'x'.repeat(s)); } catch { break; } } } });
   await page.goto(`${base}#/plan/${id}/7`);
   await page.fill('#review-date', '2026-12-15');
+  // Notes that do not compress, so the plan surely grows past the space left.
+  await page.fill('#review-changes', Array.from({ length: 300 }, (_, i) => (i * 7919 % 10007).toString(36)).join(' '));
   await page.getByRole('button', { name: 'Save review and snapshot' }).click();
   await page.waitForSelector('[data-testid=review-error]');
   await page.locator('[data-testid=review-error]').scrollIntoViewIfNeeded();
