@@ -138,6 +138,9 @@ fn with_row<T: Row, R>(
     rows(p).iter().find(|r| r.id() == id).map(f)
 }
 
+/// Reads one cell of a row as text.
+type Getter<T> = fn(&T) -> String;
+
 /// A row's caption, badge and the values its folded line shows, each in the row's own signal.
 type Head = (
     RwSignal<Option<String>>,
@@ -187,7 +190,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     // a keystroke then costs one pass over the rows, not one subscription per row to the plan.
     type Heads = HashMap<RowId, Head>;
     let heads = StoredValue::new(Heads::new());
-    let getters: StoredValue<Vec<fn(&T) -> String>> =
+    let getters: StoredValue<Vec<Getter<T>>> =
         StoredValue::new(folded.iter().map(|i| columns[*i].get).collect());
     let compute = move |p: &Plan, r: &T| {
         let c = caption(r);
