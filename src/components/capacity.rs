@@ -40,7 +40,7 @@ pub fn MakeRoom() -> impl IntoView {
     }
 }
 
-/// Above 80% of the quota: what is used and what to do. Measured after the page is drawn, so
+/// Above 80% of the quota: what is used and what to do. Measured a second after the page is drawn, so
 /// reading every stored value does not delay start-up, and again whenever the plans change.
 #[component]
 pub fn StorageWarning() -> impl IntoView {
@@ -55,7 +55,7 @@ pub fn StorageWarning() -> impl IntoView {
             move || {
                 let _ = measured.try_set(Some(current_usage()));
             },
-            Duration::from_millis(200),
+            Duration::from_millis(1000),
         );
     });
     move || {
