@@ -103,6 +103,8 @@ export async function decodeStoredValue(raw) {
 /** The stored value under `key`, decoded (see decodeStoredValue). */
 export async function readStored(page, key) {
   return page.evaluate(decodeStoredValue, await rawItem(page, key));
+}
+
 // -- first-visit: steps that wait for the state they need (a busy CI machine must not flake) --
 
 /** The current step of the open plan is `n` (its navigation and body are drawn together). */
