@@ -144,7 +144,7 @@ test('the meter shows what localStorage really holds, the largest plans and snap
     // The index and its journal (keyplan:index:recent).
     const index = keys.filter((k) => k.startsWith('keyplan:index')).reduce((s, k) => s + size(k), 0);
     const perPlan = Math.ceil((plans.reduce((s, k) => s + size(k), 0) + index) / plans.length);
-    return { all, perPlan, room: Math.floor((5_000_000 - all) / perPlan), big: plans.map(size).sort((x, y) => y - x) };
+    return { all, perPlan, room: Math.floor((5 * 1024 * 1024 - all) / perPlan), big: plans.map(size).sort((x, y) => y - x) };
   });
   expect(Number(await used.getAttribute('data-units'))).toBe(truth.all);
   await expect(used).toContainText(`${(truth.all * 2 / 1024).toFixed(1)} KB of about`);
