@@ -162,6 +162,15 @@ pub fn read_plan(id: &str) -> Result<PlanRead, StoreError> {
     Ok(read_plan_text(id, raw))
 }
 
+/// A plan as stored, read without writing anything (no backup of an older plan's text): for
+/// previews and figures, which never save what they read.
+pub fn peek_plan(id: &str) -> Result<PlanRead, StoreError> {
+    let Some(raw) = read(&plan_key(id))? else {
+        return Ok(PlanRead::Missing);
+    };
+    Ok(classify(raw))
+}
+
 /// A plan's stored text, read to be opened: an older plan's text is kept under a backup key
 /// until the migrated plan has been saved once.
 fn read_plan_text(id: &str, raw: String) -> PlanRead {

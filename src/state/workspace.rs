@@ -223,9 +223,16 @@ impl Workspace {
         storage::read_plan(id)
     }
 
-    /// The plan as stored (or held in memory), if it can be read.
+    /// The plan as stored (or held in memory), if it can be read. Writes nothing: a preview
+    /// (a CSV import's matches, the portfolio CSV) must leave storage as it was.
     pub fn load_plan(&self, id: &str) -> Option<Plan> {
-        match self.read_plan(id) {
+        if let Some(p) = self.memory.with_value(|m| m.get(id).cloned()) {
+            return Some(p);
+        }
+        if !self.is_local() {
+            return None;
+        }
+        match storage::peek_plan(id) {
             Ok(PlanRead::Loaded(l)) => Some(l.plan),
             _ => None,
         }
