@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-await page.goto('http://127.0.0.1:8207/tools/keyplan/');
+await page.goto('http://127.0.0.1:8208/tools/keyplan/');
 await page.getByRole('button', { name: 'Try an example' }).first().click();
 await page.waitForSelector('#step-heading');
 await page.goto(page.url().replace(/\/\d$/, '/print'));
