@@ -95,7 +95,7 @@ test('200 accounts into a workspace with plans: preview, nothing written before 
 
   await dialog.getByRole('button', { name: 'Import: 150 new, 50 updated' }).click();
   await expect(dialog.getByTestId('crm-result')).toHaveText('Imported. New plans: 150. Updated: 50.');
-  await expect(page.getByText('Showing the first 100 of 200 plans.')).toBeVisible();
+  await expect(page.getByText('Showing the first 50 of 200 plans.')).toBeVisible();
 
   const p5 = (await storedPlan(page, 'gen005')).plan;
   expect(p5.header.account_name).toBe('Account 05');
