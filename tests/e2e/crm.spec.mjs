@@ -187,6 +187,8 @@ test('bad files are refused with a clear message and change nothing', async ({ p
   await openApp(page);
   await generateInPage(page, 3);
   await page.reload();
+  // KeyPlan has started (and brought its list up to date) before the storage is taken as the reference.
+  await expect(page.getByTestId('plan-list').locator('tbody tr')).toHaveCount(3);
   const untouched = await everything(page);
   const dialog = await openCrm(page);
   for (const [what, make, message] of BAD) {
