@@ -1072,4 +1072,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("csv.p.overdue", "Overdue actions"),
     ("portfolio.shown_of", "Showing the first {0} of {1} plans."),
     ("portfolio.show_all", "Show all {0}"),
+    // -- review-merge (issue 15, items 1, 2): new texts go right below this line --
+    // -- review-comments (issue 15, item 3): new texts go right below this line --
+    // -- first-visit-2 (issue 16): new texts go right below this line --
+    // -- schema-store (issue 14, generic view and store): new texts go right below this line --
+    // -- layers (issue 14, language, doors, files): new texts go right below this line --
 ];

@@ -1072,4 +1072,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("csv.p.overdue", "逾期行动"),
     ("portfolio.shown_of", "显示前 {0} 个计划（共 {1} 个）。"),
     ("portfolio.show_all", "显示全部 {0} 个"),
+    // -- review-merge (issue 15, items 1, 2): new texts go right below this line --
+    // -- review-comments (issue 15, item 3): new texts go right below this line --
+    // -- first-visit-2 (issue 16): new texts go right below this line --
+    // -- schema-store (issue 14, generic view and store): new texts go right below this line --
+    // -- layers (issue 14, language, doors, files): new texts go right below this line --
 ];
