@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use keyplan::components::field::{field, FieldSpec, Kind};
+use keyplan::components::kinds::path_binding;
 use keyplan::model::plan::Plan;
+use keyplan::model::summary::PlanSummary;
 use keyplan::persist::envelope::DecodeError;
 use keyplan::persist::storage::{self, PlanRead, StoreError};
 use keyplan::state::editor::{Editor, SaveStatus};
 use keyplan::state::workspace::Workspace;
-use keyplan::{bind, model::summary::PlanSummary};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -179,7 +180,7 @@ async fn a_field_edits_the_plan_and_explains_bad_input() {
         editor.open(&id);
         tx.send(editor).unwrap();
         view! {
-            {field(FieldSpec::new("sales", "Last year's sales", Kind::Money, bind!(portfolio.last_year_sales)))}
+            {field(FieldSpec::new("sales", "Last year's sales", Kind::Money, path_binding("portfolio.last_year_sales")))}
         }
     });
     tick().await;

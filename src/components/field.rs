@@ -33,34 +33,6 @@ impl Binding {
     }
 }
 
-/// Binds a plan field through `FieldValue`: `bind!(header.industry)`.
-#[macro_export]
-macro_rules! bind {
-    ($($path:ident).+) => {
-        $crate::components::field::Binding::new(
-            |p: &$crate::model::plan::Plan| $crate::model::text::FieldValue::to_text(&p.$($path).+),
-            |p: &mut $crate::model::plan::Plan, s: &str| {
-                p.$($path).+ = $crate::model::text::FieldValue::from_text(s)?;
-                Ok(())
-            },
-        )
-    };
-}
-
-/// Binds a plan field holding a `Choice`: `bind_choice!(header.level)`.
-#[macro_export]
-macro_rules! bind_choice {
-    ($($path:ident).+) => {
-        $crate::components::field::Binding::new(
-            |p: &$crate::model::plan::Plan| $crate::model::text::choice_text(&p.$($path).+),
-            |p: &mut $crate::model::plan::Plan, s: &str| {
-                p.$($path).+ = $crate::model::text::choice_from_text(s)?;
-                Ok(())
-            },
-        )
-    };
-}
-
 #[derive(Clone)]
 pub enum Kind {
     Text,
@@ -474,30 +446,4 @@ fn conflict_at_field(
             }
         })
     }
-}
-
-/// A titled group of fields; fields marked `more` fold under "More detail".
-pub fn section(id: &str, title: &str, intro: &str, fields: Vec<FieldSpec>) -> AnyView {
-    let (more, main): (Vec<_>, Vec<_>) = fields.into_iter().partition(|f| f.more);
-    let main = main.into_iter().map(field).collect_view();
-    let more_view = (!more.is_empty()).then(|| {
-        let more = more.into_iter().map(field).collect_view();
-        view! {
-            <details class="more">
-                <summary>{t("field.more_detail")}</summary>
-                <div class="form-grid">{more}</div>
-            </details>
-        }
-    });
-    let intro =
-        (!intro.is_empty()).then(|| view! { <p class="section-intro">{intro.to_string()}</p> });
-    view! {
-        <section class="card" id=id.to_string()>
-            <h2>{title.to_string()}</h2>
-            {intro}
-            <div class="form-grid">{main}</div>
-            {more_view}
-        </section>
-    }
-    .into_any()
 }

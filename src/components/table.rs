@@ -1,145 +1,22 @@
 //! An editable table of plan rows: each row a card of fields, with add, remove and reorder.
+//! One component for every table of the plan schema: rows are reached by the table's path.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use leptos::prelude::*;
+use serde_json::Value;
 
 use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use super::field::{field, Binding, FieldSpec, Kind};
-use crate::model::plan::{next_row_id, Plan, RowId};
+use super::kinds::{kind_of, row_heading};
+use crate::model::access::{cell, rows_at, rows_at_mut, set_cell};
+use crate::model::badges::{row_badge, RowBadge};
+use crate::model::plan::{Plan, RowId};
+use crate::model::schema::{Column, Table};
 use crate::state::editor::Editor;
-
-/// A row of a plan table: it has an id unique within its table.
-pub trait Row: Clone + Default + Send + Sync + 'static {
-    fn id(&self) -> RowId;
-    fn set_id(&mut self, id: RowId);
-}
-
-#[macro_export]
-macro_rules! rows {
-    ($($t:ty),* $(,)?) => {
-        $(impl $crate::components::table::Row for $t {
-            fn id(&self) -> $crate::model::plan::RowId { self.id }
-            fn set_id(&mut self, id: $crate::model::plan::RowId) { self.id = id; }
-        })*
-    };
-}
-
-use crate::model::plan::{
-    Action, CommItem, Competitor, Contact, Force, Metric, Objective, ProductSales, ReportItem,
-    Resource, Strategy, TeamMember, Visit, WalletShare,
-};
-rows!(
-    ProductSales,
-    WalletShare,
-    Contact,
-    Objective,
-    Strategy,
-    Competitor,
-    Force,
-    Action,
-    Visit,
-    Resource,
-    TeamMember,
-    Metric,
-    CommItem,
-    ReportItem
-);
-
-/// One column: how to read and write a cell of row type `T` as text.
-pub struct Column<T> {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
-    pub kind: Kind,
-    pub get: fn(&T) -> String,
-    pub set: fn(&mut T, &str) -> Result<(), String>,
-    /// Folded under "More detail" in each row.
-    pub more: bool,
-}
-
-/// Builds a column from a field path of the row: `col!(Objective, title, "Objective", Kind::Text)`.
-#[macro_export]
-macro_rules! col {
-    ($t:ty, $f:ident, $label:expr, $kind:expr) => {
-        $crate::col!($t, $f, $label, $kind, "")
-    };
-    ($t:ty, $f:ident, $label:expr, $kind:expr, $hint:expr) => {
-        $crate::components::table::Column::<$t> {
-            key: stringify!($f),
-            label: $label,
-            hint: $hint,
-            kind: $kind,
-            get: |r: &$t| $crate::model::text::FieldValue::to_text(&r.$f),
-            set: |r: &mut $t, s: &str| {
-                r.$f = $crate::model::text::FieldValue::from_text(s)?;
-                Ok(())
-            },
-            more: false,
-        }
-    };
-}
-
-/// A column holding a `Choice` value.
-#[macro_export]
-macro_rules! col_choice {
-    ($t:ty, $f:ident, $label:expr, $choice:ty) => {
-        $crate::components::table::Column::<$t> {
-            key: stringify!($f),
-            label: $label,
-            hint: "",
-            kind: $crate::components::field::Kind::choice::<$choice>(),
-            get: |r: &$t| $crate::model::text::choice_text(&r.$f),
-            set: |r: &mut $t, s: &str| {
-                r.$f = $crate::model::text::choice_from_text(s)?;
-                Ok(())
-            },
-            more: false,
-        }
-    };
-}
-
-impl<T> Column<T> {
-    pub fn more(mut self) -> Self {
-        self.more = true;
-        self
-    }
-    pub fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = hint;
-        self
-    }
-}
-
-pub struct TableSpec<T> {
-    /// Anchor and id prefix, e.g. "objectives": rows are "objectives-3", cells "objectives-3-title".
-    pub id: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    /// Names one row for buttons and the empty state, e.g. "objective".
-    pub noun: &'static str,
-    pub rows: fn(&Plan) -> &Vec<T>,
-    pub rows_mut: fn(&mut Plan) -> &mut Vec<T>,
-    pub columns: Vec<Column<T>>,
-    /// A short title for the row's header line, e.g. the contact's name.
-    pub caption: fn(&T) -> String,
-    /// Extra computed content shown under a row (e.g. "overdue").
-    pub badge: Option<fn(&Plan, &T) -> Option<String>>,
-}
-
-fn with_row<T: Row, R>(
-    rows: fn(&Plan) -> &Vec<T>,
-    p: &Plan,
-    id: RowId,
-    f: impl FnOnce(&T) -> R,
-) -> Option<R> {
-    rows(p).iter().find(|r| r.id() == id).map(f)
-}
-
-/// Reads one cell of a row as text.
-type Getter<T> = fn(&T) -> String;
+use crate::state::workspace::today;
 
 /// A row's caption, badge and the values its folded line shows, each in the row's own signal.
 type Head = (
@@ -153,36 +30,35 @@ fn heading_text(title: RwSignal<Option<String>>, noun: &'static str) -> String {
     title.get().unwrap_or_else(|| tf("table.new_row", &[&noun]))
 }
 
+fn badge_text(b: RowBadge) -> String {
+    match b {
+        RowBadge::SharesOver(total) => tf(b.key(), &[&crate::model::text::format_number(total)]),
+        _ => t(b.key()).to_string(),
+    }
+}
+
 /// Draws the table. Rows are keyed by id, so editing one row does not redraw the others.
-pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
+pub fn table(spec: &'static Table) -> AnyView {
     let editor = expect_context::<Editor>();
-    let TableSpec {
-        id,
-        title,
-        intro,
-        noun,
-        rows,
-        rows_mut,
-        columns,
-        caption,
-        badge,
-    } = spec;
-    let columns = Arc::new(columns);
+    let (id, path, title, noun) = (spec.anchor, spec.path, t(spec.label), t(spec.noun));
+    let intro = if spec.intro.is_empty() {
+        ""
+    } else {
+        t(spec.intro)
+    };
+    let columns: &'static [Column] = spec.columns;
     // What a folded row shows beside its caption: the plan schema says, per table.
-    let folded: Arc<Vec<usize>> = Arc::new(
-        crate::model::schema::table_by_anchor(id)
-            .map(|(_, t)| {
-                t.folded
-                    .iter()
-                    .filter_map(|k| columns.iter().position(|c| c.key == *k))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    );
+    let folded: Vec<&'static Column> = spec
+        .folded
+        .iter()
+        .filter_map(|k| columns.iter().find(|c| c.key == *k))
+        .collect();
+    let folded = StoredValue::new(folded);
     let ids = Memo::new(move |_| {
         editor.plan.with(|p| {
             p.as_ref()
-                .map(|p| rows(p).iter().map(Row::id).collect::<Vec<_>>())
+                .and_then(|p| rows_at(p, path))
+                .map(|r| r.ids())
                 .unwrap_or_default()
         })
     });
@@ -190,21 +66,20 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     // a keystroke then costs one pass over the rows, not one subscription per row to the plan.
     type Heads = HashMap<RowId, Head>;
     let heads = StoredValue::new(Heads::new());
-    let getters: StoredValue<Vec<Getter<T>>> =
-        StoredValue::new(folded.iter().map(|i| columns[*i].get).collect());
-    let compute = move |p: &Plan, r: &T| {
-        let c = caption(r);
+    let compute = move |p: &Plan, rid: RowId| {
+        let c = row_heading(p, spec, rid);
         let c = (!c.trim().is_empty()).then_some(c);
-        let summary: Vec<String> = getters.with_value(|g| g.iter().map(|get| get(r)).collect());
-        (c, badge.and_then(|b| b(p, r)), summary)
+        let summary: Vec<String> =
+            folded.with_value(|f| f.iter().map(|c| cell(p, path, rid, c.key)).collect());
+        (c, row_badge(p, path, rid, today()).map(badge_text), summary)
     };
     Effect::new(move |_| {
         editor.plan.with(|p| {
             let Some(p) = p.as_ref() else { return };
             heads.with_value(|h| {
-                for r in rows(p) {
-                    if let Some((cap, bad, sum)) = h.get(&r.id()) {
-                        let (c, b, s) = compute(p, r);
+                for (rid, (cap, bad, sum)) in h.iter() {
+                    {
+                        let (c, b, s) = compute(p, *rid);
                         if cap.try_with_untracked(|x| *x != c) == Some(true) {
                             cap.try_set(c);
                         }
@@ -227,14 +102,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         }
         let (c, b, s) = editor
             .plan
-            .with_untracked(|p| {
-                p.as_ref().and_then(|p| {
-                    rows(p)
-                        .iter()
-                        .find(|r| r.id() == rid)
-                        .map(|r| compute(p, r))
-                })
-            })
+            .with_untracked(|p| p.as_ref().map(|p| compute(p, rid)))
             .unwrap_or_default();
         // The signals belong to the row: a removed row's go with it (an undone removal makes
         // new ones).
@@ -251,31 +119,21 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
     let added = StoredValue::new(None::<RowId>);
     // Each row's open state, so that a new row can fold the others.
     let opens = StoredValue::new(HashMap::<RowId, RwSignal<bool>>::new());
-    let removed = RwSignal::new(None::<(usize, T, String)>);
+    let removed = RwSignal::new(None::<(usize, Value, String)>);
     let undo = move |_| {
         if let Some((i, row, _)) = removed.get_untracked() {
             editor.edit(|p| {
-                let list = rows_mut(p);
-                let mut row = row;
-                if list.iter().any(|r| r.id() == row.id()) {
-                    row.set_id(next_row_id(list, Row::id));
+                if let Some(list) = rows_at_mut(p, path) {
+                    list.put_back(i, row);
                 }
-                list.insert(i.min(list.len()), row);
             });
             removed.set(None);
         }
     };
     let add = move |_| {
-        editor.edit(|p| {
-            let list = rows_mut(p);
-            let mut row = T::default();
-            row.set_id(next_row_id(list, Row::id));
-            list.push(row);
-        });
+        let mut new_id = None;
+        editor.edit(|p| new_id = rows_at_mut(p, path).map(|list| list.add()));
         // Put the cursor in the new row's first field.
-        let new_id = editor
-            .plan
-            .with_untracked(|p| p.as_ref().and_then(|p| rows(p).last().map(Row::id)));
         added.set_value(new_id);
         opens.with_value(|o| {
             for open in o.values() {
@@ -308,32 +166,25 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
             opens.try_update_value(|o| o.remove(&rid));
         });
         let body_id = format!("{id}-{rid}-body");
-        let cols = columns.clone();
         // A row's fields exist only while it is open: a plan with hundreds of contacts would
         // otherwise keep thousands of hidden inputs in step with every keystroke.
         let body = move || {
             open.get().then(|| {
-                let specs: Vec<FieldSpec> = cols
+                let specs: Vec<FieldSpec> = columns
                     .iter()
                     .map(|c| {
-                        let (get, set) = (c.get, c.set);
+                        let key = c.key;
                         let binding = Binding::new(
-                            move |p: &Plan| with_row(rows, p, rid, get).unwrap_or_default(),
-                            move |p: &mut Plan, s: &str| match rows_mut(p)
-                                .iter_mut()
-                                .find(|r| r.id() == rid)
-                            {
-                                Some(r) => set(r, s),
-                                None => Ok(()),
-                            },
+                            move |p: &Plan| cell(p, path, rid, key),
+                            move |p: &mut Plan, s: &str| set_cell(p, path, rid, key, s),
                         );
                         let mut f = FieldSpec::new(
-                            format!("{id}-{rid}-{}", c.key),
-                            c.label,
-                            c.kind.clone(),
+                            format!("{id}-{rid}-{key}"),
+                            t(c.label),
+                            kind_of(c.kind, c.unit, Some((path, rid))),
                             binding,
                         )
-                        .hint(c.hint);
+                        .hint(c.hint.map(t).unwrap_or(""));
                         f.more = c.more;
                         f
                     })
@@ -351,22 +202,19 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         // Folded, a row shows what matters (an action's owner, due date and status); a closed
         // list can be changed right there, in one tap, without unfolding the row.
         let folded_view = {
-            let cols = columns.clone();
-            let folded = folded.clone();
             move || {
                 if open.get() {
                     return None;
                 }
                 let values = summary.get();
-                let parts = folded
-                    .iter()
+                let parts = folded.get_value()
+                    .into_iter()
                     .zip(values)
-                    .filter_map(|(i, value)| {
-                        let c = &cols[*i];
-                        match &c.kind {
+                    .filter_map(|(c, value)| {
+                        let key = c.key;
+                        match &kind_of(c.kind, c.unit, Some((path, rid))) {
                             Kind::Choice(options) => {
-                                let set = c.set;
-                                let label = c.label;
+                                let label = t(c.label);
                                 let opts = editor.plan.with_untracked(|p| p.as_ref().map(|p| options(p))).unwrap_or_default();
                                 let current = value.clone();
                                 let opts = opts
@@ -382,9 +230,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
                                             editor.edit(|p| {
-                                                if let Some(r) = rows_mut(p).iter_mut().find(|r| r.id() == rid) {
-                                                    let _ = set(r, &v);
-                                                }
+                                                let _ = set_cell(p, path, rid, key, &v);
                                             });
                                         }>
                                         {opts}
@@ -410,26 +256,20 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
         });
         let shift = move |delta: isize| {
             editor.edit(|p| {
-                let list = rows_mut(p);
-                if let Some(i) = list.iter().position(|r| r.id() == rid) {
-                    let j = i as isize + delta;
-                    if j >= 0 && (j as usize) < list.len() {
-                        list.swap(i, j as usize);
-                    }
+                if let Some(list) = rows_at_mut(p, path) {
+                    list.shift(rid, delta);
                 }
             })
         };
         // Removing keeps the row (and where it was) so one click can bring it back.
         let remove = move |_| {
             let mut taken = None;
+            let mut name = String::new();
             editor.edit(|p| {
-                let list = rows_mut(p);
-                if let Some(i) = list.iter().position(|r| r.id() == rid) {
-                    taken = Some((i, list.remove(i)));
-                }
+                name = row_heading(p, spec, rid);
+                taken = rows_at_mut(p, path).and_then(|list| list.take(rid));
             });
             if let Some((i, row)) = taken {
-                let name = caption(&row);
                 removed.set(Some((
                     i,
                     row,

@@ -1,11 +1,14 @@
 //! The plan and everything computed from it: pure, serde-only, tested on the host.
+pub mod access;
 pub mod assessment;
+pub mod badges;
 pub mod checks;
 pub mod choice;
 pub mod completeness;
 pub mod crm;
 pub mod example;
 pub mod figures;
+pub mod layout;
 pub mod merge;
 pub mod migration;
 pub mod plan;

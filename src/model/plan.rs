@@ -13,6 +13,7 @@ pub type Extra = Map<String, Value>;
 /// A row identifier, unique within its table.
 pub type RowId = u32;
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
@@ -34,6 +35,7 @@ pub struct Plan {
     pub communication: Communication,
     #[serde(flatten)]
     pub extra: Extra,
+}
 }
 
 #[derive(
@@ -84,6 +86,7 @@ impl ReviewFrequency {
     }
 }
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Header {
@@ -104,7 +107,9 @@ pub struct Header {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// One screening criterion: a 1–5 score and an optional note.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -112,7 +117,9 @@ pub struct Rated {
     pub score: Option<u8>,
     pub note: String,
 }
+}
 
+crate::record! {
 /// Step 1: why this account, and what it is worth.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -134,7 +141,9 @@ pub struct Portfolio {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 2: the customer file and the performance file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -168,7 +177,9 @@ pub struct Customer {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Sales of one product: last year, this year, next year (target).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -181,7 +192,9 @@ pub struct ProductSales {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Share of the customer's spend held by one supplier (us or a named competitor).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -192,6 +205,7 @@ pub struct WalletShare {
     pub note: String,
     #[serde(flatten)]
     pub extra: Extra,
+}
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,6 +276,7 @@ impl Attitude {
     ];
 }
 
+crate::record! {
 /// A person at the customer, and our relationship with them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -284,7 +299,9 @@ pub struct Contact {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 3: the relationship X-ray.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -298,7 +315,9 @@ pub struct Relationships {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Objective {
@@ -311,7 +330,9 @@ pub struct Objective {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Strategy {
@@ -322,7 +343,9 @@ pub struct Strategy {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Competitor {
@@ -331,6 +354,7 @@ pub struct Competitor {
     pub position: String,
     #[serde(flatten)]
     pub extra: Extra,
+}
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -341,6 +365,7 @@ pub enum ForceKind {
     Restraining,
 }
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Force {
@@ -353,7 +378,9 @@ pub struct Force {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 4: where we want to go and how.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -373,6 +400,7 @@ pub struct Blueprint {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -384,6 +412,7 @@ pub enum ActionStatus {
     Dropped,
 }
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Action {
@@ -400,7 +429,9 @@ pub struct Action {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Visit {
@@ -413,7 +444,9 @@ pub struct Visit {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 5: the action plan and the visit log.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -423,7 +456,9 @@ pub struct ActionPlan {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Resource {
@@ -435,7 +470,9 @@ pub struct Resource {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamMember {
@@ -446,7 +483,9 @@ pub struct TeamMember {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Metric {
@@ -458,7 +497,9 @@ pub struct Metric {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 6: resources, the account team and the scorecard.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -471,7 +512,9 @@ pub struct Resources {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CommItem {
@@ -484,6 +527,7 @@ pub struct CommItem {
     pub owner: String,
     #[serde(flatten)]
     pub extra: Extra,
+}
 }
 
 /// A review of the plan, with the plan as it stood then.
@@ -503,6 +547,7 @@ pub struct Review {
     pub extra: Extra,
 }
 
+crate::record! {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReportItem {
@@ -513,7 +558,9 @@ pub struct ReportItem {
     #[serde(flatten)]
     pub extra: Extra,
 }
+}
 
+crate::record! {
 /// Step 7: communication, review and the long view.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -530,6 +577,7 @@ pub struct Communication {
     pub private_notes: String,
     #[serde(flatten)]
     pub extra: Extra,
+}
 }
 
 impl Plan {

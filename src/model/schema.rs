@@ -95,6 +95,12 @@ pub struct Field {
     pub more: bool,
     /// For the rep only: left out of what leaves their hands when they ask.
     pub private: bool,
+    /// Catalogue key of the help under the field, if any.
+    pub hint: Option<&'static str>,
+    /// Catalogue key of the unit after a number ("times"), if any.
+    pub unit: Option<&'static str>,
+    /// Half a row even for long text (the four boxes of a SWOT).
+    pub half: bool,
 }
 
 /// One column of a table.
@@ -104,6 +110,12 @@ pub struct Column {
     pub key: &'static str,
     pub label: &'static str,
     pub kind: FieldKind,
+    /// Catalogue key of the help under the cell, if any.
+    pub hint: Option<&'static str>,
+    /// Catalogue key of the unit after a number ("days"), if any.
+    pub unit: Option<&'static str>,
+    /// Folded under "More detail" in an open row.
+    pub more: bool,
 }
 
 /// A table of rows with ids, e.g. the contacts.
@@ -119,6 +131,11 @@ pub struct Table {
     pub caption: &'static [&'static str],
     /// What a folded row shows beside its caption.
     pub folded: &'static [&'static str],
+    /// The columns a row's header line shows in the step (the caption's when empty).
+    pub heading: &'static [&'static str],
+    /// Catalogue keys of the text under the table's title ("" for none) and of one row's name.
+    pub intro: &'static str,
+    pub noun: &'static str,
 }
 
 /// A hand-drawn part of a step that the schema places: its own component draws it.
@@ -140,6 +157,14 @@ pub enum Panel {
     Timeline,
     /// Step 6's cost against return.
     Totals,
+    /// Step 1's account team, kept in step 6 and shown in step 1.
+    TeamSummary,
+    /// Steps 1 and 2: the entered profit against the computed one, when they differ.
+    ProfitCheck,
+    /// Step 3's warnings about the buying centre.
+    RelationshipWarnings,
+    /// Step 4's strategy suggested by the screening matrix.
+    SuggestedStrategy,
     /// Step 7's review log and the comparison of snapshots.
     Reviews,
 }
@@ -167,6 +192,10 @@ impl Panel {
             Panel::Timeline => "timeline.title",
             Panel::Totals => "step6.cost_return",
             Panel::Reviews => "step7.reviews",
+            Panel::TeamSummary => "step1.team",
+            Panel::ProfitCheck => "step1.last_profit",
+            Panel::RelationshipWarnings => "step3.warnings",
+            Panel::SuggestedStrategy => "step4.suggested",
         }
     }
 }
@@ -192,21 +221,63 @@ const fn f(path: &'static str, label: &'static str, kind: FieldKind) -> Field {
         kind,
         more: false,
         private: false,
+        hint: None,
+        unit: None,
+        half: false,
     }
 }
 
 const fn more(path: &'static str, label: &'static str, kind: FieldKind) -> Field {
-    Field {
-        path,
-        label,
-        kind,
-        more: true,
-        private: false,
+    f(path, label, kind).folded()
+}
+
+impl Field {
+    const fn hint(mut self, key: &'static str) -> Self {
+        self.hint = Some(key);
+        self
+    }
+    const fn unit(mut self, key: &'static str) -> Self {
+        self.unit = Some(key);
+        self
+    }
+    const fn half(mut self) -> Self {
+        self.half = true;
+        self
+    }
+    const fn folded(mut self) -> Self {
+        self.more = true;
+        self
+    }
+    const fn private(mut self) -> Self {
+        self.private = true;
+        self
     }
 }
 
 const fn c(key: &'static str, label: &'static str, kind: FieldKind) -> Column {
-    Column { key, label, kind }
+    Column {
+        key,
+        label,
+        kind,
+        hint: None,
+        unit: None,
+        more: false,
+    }
+}
+
+impl Column {
+    const fn hint(mut self, key: &'static str) -> Self {
+        self.hint = Some(key);
+        self
+    }
+    const fn unit(mut self, key: &'static str) -> Self {
+        self.unit = Some(key);
+        self
+    }
+    const fn more(mut self) -> Self {
+        self.more = true;
+        self
+    }
 }
 
 use FieldKind::*;
@@ -231,7 +302,8 @@ pub const SCHEMA: &[StepSchema] = &[
                 "step1.the_account",
                 &[
                     f("header.account_name", "portfolio.account_name", Text),
-                    f("header.level", "step1.level", Choice(ChoiceList::Level)),
+                    f("header.level", "step1.level", Choice(ChoiceList::Level))
+                        .hint("step1.level_hint"),
                     f("header.industry", "step1.industry", Text),
                     f("header.prepared_by", "step1.prepared_by", Text),
                     f("header.period_start", "step1.period_from", Date),
@@ -245,15 +317,18 @@ pub const SCHEMA: &[StepSchema] = &[
                     more("header.next_review", "field.next_review", Date),
                 ],
             ),
+            Item::Panel(Panel::TeamSummary),
             Item::Panel(Panel::Screening),
             Item::Section(
                 "step1.worth",
                 &[
                     f("portfolio.last_year_sales", "step1.last_sales", Money),
-                    f("portfolio.last_year_profit", "step1.last_profit", Money),
-                    f("portfolio.share_of_spend", "step1.share", Percent),
+                    f("portfolio.last_year_profit", "step1.last_profit", Money)
+                        .hint("step1.last_profit_hint"),
+                    f("portfolio.share_of_spend", "step1.share", Percent).hint("step1.share_hint"),
                 ],
             ),
+            Item::Panel(Panel::ProfitCheck),
         ],
     },
     StepSchema {
@@ -262,30 +337,36 @@ pub const SCHEMA: &[StepSchema] = &[
             Item::Section(
                 "step2.customer_file",
                 &[
-                    f("customer.main_business", "step2.main_business", Text),
-                    f("customer.size", "step2.size", Text),
+                    f("customer.main_business", "step2.main_business", Text)
+                        .hint("step2.main_business_hint"),
+                    f("customer.size", "step2.size", Text).hint("step2.size_hint"),
                     more("customer.website", "step2.website", Text),
                     more("customer.address", "step2.address", Text),
-                    f("customer.strategy", "step2.strategy", LongText),
-                    f("customer.pain_points", "step2.pain", LongText),
-                    f("customer.kpis", "step2.kpis", LongText),
-                    more("customer.culture", "step2.culture", LongText),
+                    f("customer.strategy", "step2.strategy", LongText).hint("step2.strategy_hint"),
+                    f("customer.pain_points", "step2.pain", LongText).hint("step2.pain_hint"),
+                    f("customer.kpis", "step2.kpis", LongText).hint("step2.kpis_hint"),
+                    more("customer.culture", "step2.culture", LongText).hint("step2.culture_hint"),
                     more("customer.industry_situation", "step2.industry", LongText),
                     more(
                         "customer.regulatory_pressures",
                         "step2.regulatory",
                         LongText,
-                    ),
-                    more("customer.financial_trend", "step2.trend", LongText),
+                    )
+                    .hint("step2.regulatory_hint"),
+                    more("customer.financial_trend", "step2.trend", LongText)
+                        .hint("step2.trend_hint"),
                 ],
             ),
             Item::Section(
                 "step2.needs",
                 &[
-                    f("customer.needs_application", "step2.need_app", LongText),
-                    f("customer.needs_relationship", "step2.need_rel", LongText),
-                    f("customer.needs_personal", "step2.need_personal", LongText),
-                    more("customer.technology", "step2.tech", LongText),
+                    f("customer.needs_application", "step2.need_app", LongText)
+                        .hint("step2.need_app_hint"),
+                    f("customer.needs_relationship", "step2.need_rel", LongText)
+                        .hint("step2.need_rel_hint"),
+                    f("customer.needs_personal", "step2.need_personal", LongText)
+                        .hint("step2.need_personal_hint"),
+                    more("customer.technology", "step2.tech", LongText).hint("step2.tech_hint"),
                 ],
             ),
             Item::Table(Table {
@@ -300,6 +381,9 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["product"],
                 folded: &["last_year", "this_year"],
+                heading: &[],
+                intro: "step2.sales_intro",
+                noun: "step2.product_noun",
             }),
             Item::Section(
                 "step2.cost_title",
@@ -312,23 +396,27 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
             ),
             Item::Panel(Panel::CustomerProfit),
+            Item::Panel(Panel::ProfitCheck),
             Item::Table(Table {
                 path: "customer.wallet",
                 anchor: "wallet",
                 label: "step2.wallet_title",
                 columns: &[
-                    c("supplier", "step2.supplier", Text),
+                    c("supplier", "step2.supplier", Text).hint("step2.supplier_hint"),
                     c("share_pct", "step2.share", Percent),
                     c("note", "common.note", Text),
                 ],
                 caption: &["supplier"],
                 folded: &["share_pct"],
+                heading: &[],
+                intro: "step2.wallet_intro",
+                noun: "step2.supplier_noun",
             }),
             Item::Section(
                 "step2.service",
                 &[
                     f("customer.on_time_pct", "step2.on_time", Percent),
-                    f("customer.stock_outs", "step2.stock_outs", Number),
+                    f("customer.stock_outs", "step2.stock_outs", Number).unit("step2.times"),
                     f("customer.invoice_accuracy_pct", "step2.invoice", Percent),
                 ],
             ),
@@ -338,6 +426,7 @@ pub const SCHEMA: &[StepSchema] = &[
     StepSchema {
         step: Step::Relationships,
         items: &[
+            Item::Panel(Panel::RelationshipWarnings),
             Item::Panel(Panel::RelationshipMap),
             Item::Table(Table {
                 path: "relationships.contacts",
@@ -356,32 +445,40 @@ pub const SCHEMA: &[StepSchema] = &[
                     c("attitude", "step3.attitude", Choice(ChoiceList::Attitude)),
                     c("influence", "step3.influence", Rating),
                     c("owner", "step3.owner", Text),
-                    c("strength_now", "step3.strength_now", Rating),
-                    c("strength_target", "step3.strength_target", Rating),
-                    c("last_contact", "step3.last_contact", Date),
-                    c("contact_details", "step3.details", Text),
-                    c("background", "step3.background", LongText),
-                    c("interests", "step3.interests", LongText),
+                    c("strength_now", "step3.strength_now", Rating).more(),
+                    c("strength_target", "step3.strength_target", Rating).more(),
+                    c("last_contact", "step3.last_contact", Date).more(),
+                    c("contact_details", "step3.details", Text).more(),
+                    c("background", "step3.background", LongText).more(),
+                    c("interests", "step3.interests", LongText).more(),
                 ],
                 caption: &["name"],
                 folded: &["role", "attitude"],
+                heading: &["name", "title"],
+                intro: "step3.contacts_intro",
+                noun: "step3.contact_noun",
             }),
             Item::Section(
                 "step3.decision",
                 &[
-                    f("relationships.decision_process", "step3.decide", LongText),
-                    f("relationships.stated_criteria", "step3.stated", LongText),
+                    f("relationships.decision_process", "step3.decide", LongText)
+                        .hint("step3.decide_hint"),
+                    f("relationships.stated_criteria", "step3.stated", LongText)
+                        .hint("step3.stated_hint"),
                     f(
                         "relationships.unstated_criteria",
                         "step3.unstated",
                         LongText,
-                    ),
+                    )
+                    .hint("step3.unstated_hint"),
                     f(
                         "relationships.who_wants_us_to_win",
                         "step3.who_wants",
                         LongText,
-                    ),
-                    more("relationships.senior_meetings", "step3.senior", LongText),
+                    )
+                    .hint("step3.who_wants_hint"),
+                    more("relationships.senior_meetings", "step3.senior", LongText)
+                        .hint("step3.senior_hint"),
                 ],
             ),
         ],
@@ -392,25 +489,33 @@ pub const SCHEMA: &[StepSchema] = &[
             Item::Section(
                 "step4.swot",
                 &[
-                    f("blueprint.opportunities", "step4.opportunities", LongText),
-                    f("blueprint.threats", "step4.threats", LongText),
-                    f("blueprint.strengths", "step4.strengths", LongText),
-                    f("blueprint.weaknesses", "step4.weaknesses", LongText),
+                    f("blueprint.opportunities", "step4.opportunities", LongText)
+                        .hint("step4.opportunities_hint")
+                        .half(),
+                    f("blueprint.threats", "step4.threats", LongText)
+                        .hint("step4.threats_hint")
+                        .half(),
+                    f("blueprint.strengths", "step4.strengths", LongText).half(),
+                    f("blueprint.weaknesses", "step4.weaknesses", LongText).half(),
                 ],
             ),
+            Item::Panel(Panel::SuggestedStrategy),
             Item::Table(Table {
                 path: "blueprint.objectives",
                 anchor: "objectives",
                 label: "step4.objectives",
                 columns: &[
-                    c("title", "step4.objective", Text),
-                    c("measure", "step4.measure", Text),
+                    c("title", "step4.objective", Text).hint("step4.objective_hint"),
+                    c("measure", "step4.measure", Text).hint("step4.measure_hint"),
                     c("last_year", "step4.last_result", Number),
                     c("target", "portfolio.target", Number),
                     c("due", "step4.by", Date),
                 ],
                 caption: &["title"],
                 folded: &["target", "due"],
+                heading: &[],
+                intro: "step4.objectives_intro",
+                noun: "step4.objective_noun",
             }),
             Item::Table(Table {
                 path: "blueprint.strategies",
@@ -427,11 +532,15 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["title"],
                 folded: &["objectives"],
+                heading: &[],
+                intro: "step4.strategies_intro",
+                noun: "step4.strategy_noun",
             }),
             Item::Section(
                 "step4.our_value",
                 &[
-                    f("blueprint.unique_value", "step4.unique_value", LongText),
+                    f("blueprint.unique_value", "step4.unique_value", LongText)
+                        .hint("step4.unique_value_hint"),
                     f("blueprint.value_measure", "step4.value_measure", LongText),
                 ],
             ),
@@ -445,6 +554,9 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["name"],
                 folded: &[],
+                heading: &[],
+                intro: "",
+                noun: "step4.competitor_noun",
             }),
             Item::Panel(Panel::Assessment),
             Item::Table(Table {
@@ -459,6 +571,9 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["text"],
                 folded: &["kind", "weight"],
+                heading: &[],
+                intro: "step4.forces_intro",
+                noun: "step4.force_noun",
             }),
             Item::Panel(Panel::ForceBalance),
         ],
@@ -481,12 +596,15 @@ pub const SCHEMA: &[StepSchema] = &[
                         "step5.for_objective",
                         RowRef("blueprint.objectives"),
                     ),
-                    c("goal", "step5.goal", Text),
-                    c("result", "step5.result", LongText),
-                    c("next_step", "step5.next_step", Text),
+                    c("goal", "step5.goal", Text).more(),
+                    c("result", "step5.result", LongText).more(),
+                    c("next_step", "step5.next_step", Text).more(),
                 ],
                 caption: &["what"],
                 folded: &["owner", "due", "status"],
+                heading: &[],
+                intro: "step5.actions_intro",
+                noun: "step5.action_noun",
             }),
             Item::Panel(Panel::Timeline),
             Item::Table(Table {
@@ -502,6 +620,9 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["date", "contact"],
                 folded: &["next_action"],
+                heading: &[],
+                intro: "step5.visits_intro",
+                noun: "step5.visit_noun",
             }),
         ],
     },
@@ -513,13 +634,16 @@ pub const SCHEMA: &[StepSchema] = &[
                 anchor: "resources",
                 label: "step6.resources",
                 columns: &[
-                    c("who", "step6.who", Text),
+                    c("who", "step6.who", Text).hint("step6.who_hint"),
                     c("activity", "step6.activity", Text),
-                    c("days", "step6.time", Number),
+                    c("days", "step6.time", Number).unit("step6.days_unit"),
                     c("cost", "step6.cost", Money),
                 ],
                 caption: &["who"],
                 folded: &["days", "cost"],
+                heading: &[],
+                intro: "step6.resources_intro",
+                noun: "step6.resource_noun",
             }),
             Item::Section(
                 "step6.should_earn",
@@ -540,19 +664,25 @@ pub const SCHEMA: &[StepSchema] = &[
                 ],
                 caption: &["name"],
                 folded: &["function"],
+                heading: &[],
+                intro: "step6.team_intro",
+                noun: "step6.member_noun",
             }),
             Item::Table(Table {
                 path: "resources.scorecard",
                 anchor: "scorecard",
                 label: "step6.scorecard",
                 columns: &[
-                    c("perspective", "step6.perspective", Text),
+                    c("perspective", "step6.perspective", Text).hint("step6.perspective_hint"),
                     c("name", "step4.measure", Text),
                     c("target", "step6.target", Number),
                     c("actual", "step6.actual", Number),
                 ],
                 caption: &["name"],
                 folded: &["target", "actual"],
+                heading: &[],
+                intro: "step6.scorecard_intro",
+                noun: "step6.measure_noun",
             }),
         ],
     },
@@ -567,12 +697,15 @@ pub const SCHEMA: &[StepSchema] = &[
                     c("stakeholder", "step7.stakeholder", Text),
                     c("internal", "step7.internal", Check),
                     c("what", "step7.what", Text),
-                    c("channel", "step7.channel", Text),
+                    c("channel", "step7.channel", Text).hint("step7.channel_hint"),
                     c("frequency", "step7.how_often", Text),
                     c("owner", "step5.owner", Text),
                 ],
                 caption: &["stakeholder"],
                 folded: &["channel", "frequency"],
+                heading: &[],
+                intro: "step7.comms_intro",
+                noun: "step7.stakeholder_noun",
             }),
             Item::Panel(Panel::Reviews),
             Item::Table(Table {
@@ -580,12 +713,15 @@ pub const SCHEMA: &[StepSchema] = &[
                 anchor: "report_card",
                 label: "step7.report",
                 columns: &[
-                    c("area", "step7.area", Text),
+                    c("area", "step7.area", Text).hint("step7.area_hint"),
                     c("score", "step7.their_score", Rating),
                     c("problem", "step7.problems", LongText),
                 ],
                 caption: &["area"],
                 folded: &["score"],
+                heading: &[],
+                intro: "step7.report_intro",
+                noun: "step7.score_noun",
             }),
             Item::Section(
                 "step7.long_term",
@@ -606,14 +742,11 @@ pub const SCHEMA: &[StepSchema] = &[
                         "communication.lose_order_not_customer",
                         "step7.lose",
                         LongText,
-                    ),
-                    Field {
-                        path: "communication.private_notes",
-                        label: "step7.private",
-                        kind: LongText,
-                        more: true,
-                        private: true,
-                    },
+                    )
+                    .hint("step7.lose_hint"),
+                    more("communication.private_notes", "step7.private", LongText)
+                        .private()
+                        .hint("step7.private_hint"),
                 ],
             ),
         ],

@@ -239,6 +239,11 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
         Panel::CustomerProfit => view! { <CustomerProfit /> }.into_any(),
         Panel::ForceBalance => view! { <ForceBars /> }.into_any(),
         Panel::Totals => view! { <Totals /> }.into_any(),
+        // Prompts and warnings for the rep at work, not part of the printed plan.
+        Panel::TeamSummary
+        | Panel::ProfitCheck
+        | Panel::RelationshipWarnings
+        | Panel::SuggestedStrategy => ().into_any(),
     }
 }
 

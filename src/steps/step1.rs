@@ -6,15 +6,14 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
-use crate::components::field::{field, section, Binding, FieldSpec, Kind};
+use crate::components::field::{field, FieldSpec, Kind};
+use crate::components::kinds::path_binding;
 use crate::model::choice::Choice;
-use crate::model::plan::{AccountLevel, ReviewFrequency};
+use crate::model::schema::CRITERIA;
 use crate::model::scoring::{screen, Axis, Criterion, Quadrant, StrategyKind};
-use crate::model::text::FieldValue;
 use crate::model::Settings;
 use crate::state::editor::Editor;
 use crate::state::workspace::Workspace;
-use crate::{bind, bind_choice};
 
 pub fn criterion_label(c: Criterion) -> &'static str {
     match c {
@@ -56,34 +55,21 @@ fn criterion_fields(axis: Axis) -> Vec<FieldSpec> {
         .into_iter()
         .filter(|c| c.axis() == axis)
         .flat_map(|c| {
-            let score = Binding::new(
-                move |p| c.rated(&p.portfolio).score.to_text(),
-                move |p, s| {
-                    c.rated_mut(&mut p.portfolio).score = FieldValue::from_text(s)?;
-                    Ok(())
-                },
-            );
-            let note = Binding::new(
-                move |p| c.rated(&p.portfolio).note.clone(),
-                move |p, s| {
-                    c.rated_mut(&mut p.portfolio).note = s.to_string();
-                    Ok(())
-                },
-            );
             let key = c.key();
+            let path = CRITERIA[c.index()].0;
             [
                 FieldSpec::new(
                     format!("score-{key}"),
                     criterion_label(c),
                     Kind::Rating,
-                    score,
+                    path_binding(format!("{path}.score")),
                 )
                 .hint(criterion_hint(c)),
                 FieldSpec::new(
                     format!("note-{key}"),
                     tf("step1.note_on", &[&criterion_label(c).to_lowercase()]),
                     Kind::Text,
-                    note,
+                    path_binding(format!("{path}.note")),
                 )
                 .more(),
             ]
@@ -104,77 +90,10 @@ fn axis_fields(axis: Axis) -> impl IntoView {
     }
 }
 
-pub fn view() -> AnyView {
-    let header = vec![
-        FieldSpec::new(
-            "header-account_name",
-            t("portfolio.account_name"),
-            Kind::Text,
-            bind!(header.account_name),
-        ),
-        FieldSpec::new(
-            "header-level",
-            t("step1.level"),
-            Kind::choice::<AccountLevel>(),
-            bind_choice!(header.level),
-        )
-        .hint(t("step1.level_hint")),
-        FieldSpec::new(
-            "header-industry",
-            t("step1.industry"),
-            Kind::Text,
-            bind!(header.industry),
-        ),
-        FieldSpec::new(
-            "header-prepared_by",
-            t("step1.prepared_by"),
-            Kind::Text,
-            bind!(header.prepared_by),
-        ),
-        FieldSpec::new(
-            "header-period_start",
-            t("step1.period_from"),
-            Kind::Date,
-            bind!(header.period_start),
-        ),
-        FieldSpec::new(
-            "header-period_end",
-            t("step1.period_to"),
-            Kind::Date,
-            bind!(header.period_end),
-        ),
-        FieldSpec::new(
-            "header-review_frequency",
-            t("step1.review"),
-            Kind::choice::<ReviewFrequency>(),
-            bind_choice!(header.review_frequency),
-        ),
-    ];
-    let worth = vec![
-        FieldSpec::new(
-            "portfolio-last_year_sales",
-            t("step1.last_sales"),
-            Kind::Money,
-            bind!(portfolio.last_year_sales),
-        ),
-        FieldSpec::new(
-            "portfolio-last_year_profit",
-            t("step1.last_profit"),
-            Kind::Money,
-            bind!(portfolio.last_year_profit),
-        )
-        .hint(t("step1.last_profit_hint")),
-        FieldSpec::new(
-            "portfolio-share_of_spend",
-            t("step1.share"),
-            Kind::Percent,
-            bind!(portfolio.share_of_spend),
-        )
-        .hint(t("step1.share_hint")),
-    ];
+/// The screening matrix: the criteria scored on two axes, the result and the weights.
+#[component]
+pub fn Screening() -> impl IntoView {
     view! {
-        {section("header", t("step1.the_account"), "", header)}
-        <TeamSummary />
         <section class="card" id="screening">
             <h2>{t("portfolio.matrix")}</h2>
             <p class="section-intro">{t("step1.matrix_intro")}</p>
@@ -191,15 +110,12 @@ pub fn view() -> AnyView {
             <ScreeningResult />
             <WeightsEditor />
         </section>
-        {section("worth", t("step1.worth"), "", worth)}
-        <ProfitCheckNote step=1 />
     }
-    .into_any()
 }
 
 /// The account team, kept once (in step 6) and shown here, with the way to change it.
 #[component]
-fn TeamSummary() -> impl IntoView {
+pub fn TeamSummary() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let team = Memo::new(move |_| {
         editor.plan.with(|p| {

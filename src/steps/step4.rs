@@ -1,222 +1,20 @@
 //! Step 4: the blueprint: SWOT, objectives, strategies, value, assessment and force field.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
-use crate::bind;
-use crate::components::field::{field, section, Binding, FieldSpec, Kind};
-use crate::components::table::{table, TableSpec};
+use crate::components::field::{field, Binding, FieldSpec, Kind};
 use crate::model::assessment::{assess, force_balance, Verdict, GROUPS, QUESTIONS};
 use crate::model::choice::Choice;
-use crate::model::plan::{Competitor, Force, ForceKind, Objective, Plan, Strategy};
+use crate::model::plan::{Force, ForceKind};
 use crate::model::scoring::screen;
 use crate::model::text::FieldValue;
 use crate::state::editor::Editor;
 use crate::state::workspace::Workspace;
-use crate::{col, col_choice};
-
-pub fn objective_options(p: &Plan) -> Vec<(String, String)> {
-    p.blueprint
-        .objectives
-        .iter()
-        .map(|o| {
-            (
-                o.id.to_string(),
-                if o.title.trim().is_empty() {
-                    tf("step4.objective_n", &[&o.id])
-                } else {
-                    o.title.clone()
-                },
-            )
-        })
-        .collect()
-}
-
-pub fn action_options(p: &Plan) -> Vec<(String, String)> {
-    std::iter::once((String::new(), "—".to_string()))
-        .chain(p.action.actions.iter().map(|a| {
-            (
-                a.id.to_string(),
-                if a.what.trim().is_empty() {
-                    tf("timeline.action_n", &[&a.id])
-                } else {
-                    a.what.clone()
-                },
-            )
-        }))
-        .collect()
-}
-
-pub fn view() -> AnyView {
-    let swot = vec![
-        FieldSpec::new(
-            "bp-opportunities",
-            t("step4.opportunities"),
-            Kind::LongText,
-            bind!(blueprint.opportunities),
-        )
-        .hint(t("step4.opportunities_hint"))
-        .half(),
-        FieldSpec::new(
-            "bp-threats",
-            t("step4.threats"),
-            Kind::LongText,
-            bind!(blueprint.threats),
-        )
-        .hint(t("step4.threats_hint"))
-        .half(),
-        FieldSpec::new(
-            "bp-strengths",
-            t("step4.strengths"),
-            Kind::LongText,
-            bind!(blueprint.strengths),
-        )
-        .half(),
-        FieldSpec::new(
-            "bp-weaknesses",
-            t("step4.weaknesses"),
-            Kind::LongText,
-            bind!(blueprint.weaknesses),
-        )
-        .half(),
-    ];
-    let objectives = TableSpec::<Objective> {
-        id: "objectives",
-        title: t("step4.objectives"),
-        intro: t("step4.objectives_intro"),
-        noun: t("step4.objective_noun"),
-        rows: |p| &p.blueprint.objectives,
-        rows_mut: |p| &mut p.blueprint.objectives,
-        columns: vec![
-            col!(
-                Objective,
-                title,
-                t("step4.objective"),
-                Kind::Text,
-                t("step4.objective_hint")
-            ),
-            col!(
-                Objective,
-                measure,
-                t("step4.measure"),
-                Kind::Text,
-                t("step4.measure_hint")
-            ),
-            col!(
-                Objective,
-                last_year,
-                t("step4.last_result"),
-                Kind::Number("")
-            ),
-            col!(Objective, target, t("portfolio.target"), Kind::Number("")),
-            col!(Objective, due, t("step4.by"), Kind::Date),
-        ],
-        caption: |o| o.title.clone(),
-        badge: Some(|_, o| {
-            (o.measure.trim().is_empty() || o.target.is_none() || o.due.is_none())
-                .then(|| t("step4.needs_measure").to_string())
-        }),
-    };
-    let strategies = TableSpec::<Strategy> {
-        id: "strategies",
-        title: t("step4.strategies"),
-        intro: t("step4.strategies_intro"),
-        noun: t("step4.strategy_noun"),
-        rows: |p| &p.blueprint.strategies,
-        rows_mut: |p| &mut p.blueprint.strategies,
-        columns: vec![
-            col!(Strategy, title, t("step4.strategy"), Kind::Text),
-            col!(Strategy, reason, t("step4.why"), Kind::LongText),
-            col!(
-                Strategy,
-                objectives,
-                t("step4.serves"),
-                Kind::Multi(Arc::new(objective_options))
-            ),
-        ],
-        caption: |s| s.title.clone(),
-        badge: Some(|p, s| {
-            (!s.objectives
-                .iter()
-                .any(|id| p.blueprint.objectives.iter().any(|o| o.id == *id)))
-            .then(|| t("step4.no_objective").to_string())
-        }),
-    };
-    let value = vec![
-        FieldSpec::new(
-            "bp-unique_value",
-            t("step4.unique_value"),
-            Kind::LongText,
-            bind!(blueprint.unique_value),
-        )
-        .hint(t("step4.unique_value_hint")),
-        FieldSpec::new(
-            "bp-value_measure",
-            t("step4.value_measure"),
-            Kind::LongText,
-            bind!(blueprint.value_measure),
-        ),
-    ];
-    let competitors = TableSpec::<Competitor> {
-        id: "competitors",
-        title: t("step4.competitors"),
-        intro: "",
-        noun: t("step4.competitor_noun"),
-        rows: |p| &p.blueprint.competitors,
-        rows_mut: |p| &mut p.blueprint.competitors,
-        columns: vec![
-            col!(Competitor, name, t("step4.competitor"), Kind::Text),
-            col!(Competitor, position, t("step4.position"), Kind::LongText),
-        ],
-        caption: |c| c.name.clone(),
-        badge: None,
-    };
-    let forces = TableSpec::<Force> {
-        id: "forces",
-        title: t("step4.forces"),
-        intro: t("step4.forces_intro"),
-        noun: t("step4.force_noun"),
-        rows: |p| &p.blueprint.forces,
-        rows_mut: |p| &mut p.blueprint.forces,
-        columns: vec![
-            col_choice!(Force, kind, t("step4.kind"), ForceKind),
-            col!(Force, text, t("step4.force"), Kind::Text),
-            col!(Force, weight, t("step4.weight"), Kind::Rating),
-            col!(
-                Force,
-                action,
-                t("step4.answered_by"),
-                Kind::Choice(Arc::new(action_options))
-            ),
-        ],
-        caption: |f| f.text.clone(),
-        badge: Some(|p, f| {
-            (f.kind == ForceKind::Restraining
-                && !f
-                    .action
-                    .is_some_and(|a| p.action.actions.iter().any(|x| x.id == a)))
-            .then(|| t("step4.no_action").to_string())
-        }),
-    };
-    view! {
-        {section("swot", t("step4.swot"), "", swot)}
-        <SuggestedStrategy />
-        {table(objectives)}
-        {table(strategies)}
-        {section("value", t("step4.our_value"), "", value)}
-        {table(competitors)}
-        <OpportunityAssessment />
-        {table(forces)}
-        <ForceBars />
-    }
-    .into_any()
-}
 
 #[component]
-fn SuggestedStrategy() -> impl IntoView {
+pub fn SuggestedStrategy() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let q = Memo::new(move |_| {
@@ -239,7 +37,7 @@ fn SuggestedStrategy() -> impl IntoView {
 }
 
 #[component]
-fn OpportunityAssessment() -> impl IntoView {
+pub fn OpportunityAssessment() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let result = Memo::new(move |_| {
         editor

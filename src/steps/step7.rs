@@ -5,118 +5,18 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
-use crate::bind;
-use crate::col;
-use crate::components::field::{section, FieldSpec, Kind};
-use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
-use crate::model::plan::{CommItem, ReportItem, Review};
+use crate::model::plan::Review;
 use crate::model::snapshot::snapshot;
 use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::compare::{comparison, Version};
 
-pub fn view() -> AnyView {
-    let comms = TableSpec::<CommItem> {
-        id: "communication",
-        title: t("step7.comms"),
-        intro: t("step7.comms_intro"),
-        noun: t("step7.stakeholder_noun"),
-        rows: |p| &p.communication.plan,
-        rows_mut: |p| &mut p.communication.plan,
-        columns: vec![
-            col!(CommItem, stakeholder, t("step7.stakeholder"), Kind::Text),
-            col!(CommItem, internal, t("step7.internal"), Kind::Check),
-            col!(CommItem, what, t("step7.what"), Kind::Text),
-            col!(
-                CommItem,
-                channel,
-                t("step7.channel"),
-                Kind::Text,
-                t("step7.channel_hint")
-            ),
-            col!(CommItem, frequency, t("step7.how_often"), Kind::Text),
-            col!(CommItem, owner, t("step5.owner"), Kind::Text),
-        ],
-        caption: |c| c.stakeholder.clone(),
-        badge: None,
-    };
-    let report = TableSpec::<ReportItem> {
-        id: "report_card",
-        title: t("step7.report"),
-        intro: t("step7.report_intro"),
-        noun: t("step7.score_noun"),
-        rows: |p| &p.communication.report_card,
-        rows_mut: |p| &mut p.communication.report_card,
-        columns: vec![
-            col!(
-                ReportItem,
-                area,
-                t("step7.area"),
-                Kind::Text,
-                t("step7.area_hint")
-            ),
-            col!(ReportItem, score, t("step7.their_score"), Kind::Rating),
-            col!(ReportItem, problem, t("step7.problems"), Kind::LongText),
-        ],
-        caption: |r| r.area.clone(),
-        badge: None,
-    };
-    let long_term = vec![
-        FieldSpec::new(
-            "comm-issue_competition",
-            t("step7.competition"),
-            Kind::LongText,
-            bind!(communication.issue_competition),
-        ),
-        FieldSpec::new(
-            "comm-issue_service",
-            t("step7.service"),
-            Kind::LongText,
-            bind!(communication.issue_service),
-        ),
-        FieldSpec::new(
-            "comm-issue_growth",
-            t("step7.growth"),
-            Kind::LongText,
-            bind!(communication.issue_growth),
-        ),
-        FieldSpec::new(
-            "comm-issue_internal",
-            t("step7.internal_issues"),
-            Kind::LongText,
-            bind!(communication.issue_internal),
-        ),
-        FieldSpec::new(
-            "comm-lose",
-            t("step7.lose"),
-            Kind::LongText,
-            bind!(communication.lose_order_not_customer),
-        )
-        .hint(t("step7.lose_hint")),
-        FieldSpec::new(
-            "comm-private",
-            t("step7.private"),
-            Kind::LongText,
-            bind!(communication.private_notes),
-        )
-        .hint(t("step7.private_hint"))
-        .more(),
-    ];
-    view! {
-        {table(comms)}
-        <Reviews />
-        {table(report)}
-        {section("long-term", t("step7.long_term"), "", long_term)}
-    }
-    .into_any()
-}
-
 /// A changed field's path ("blueprint.objectives[Grow].title") as the reader's language names
 /// its parts; English keeps the stored path.
 #[component]
-fn Reviews() -> impl IntoView {
+pub fn Reviews() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let date = RwSignal::new(today().to_string());

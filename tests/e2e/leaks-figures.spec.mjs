@@ -22,7 +22,7 @@ test('3. private notes left out of every file, every snapshot in them, CSV, .ics
   await card.getByLabel('Due').fill('2030-01-31');
   // A private note, then a review: its snapshot carries the note too.
   await step(page, id, 7);
-  await page.locator('details.more', { has: page.locator('#comm-private') }).locator('summary').click();
+  await page.locator('details.more', { has: page.locator('#communication-private_notes') }).locator('summary').click();
   await page.getByLabel('Private notes', { exact: true }).fill(`Buyer is leaving ${MARKER} in March`);
   await page.getByLabel('Review date').fill('2026-01-15');
   await page.getByRole('button', { name: 'Save review and snapshot' }).click();
