@@ -14,11 +14,13 @@ pub type Getter = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
 pub type Setter = Arc<dyn Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync>;
 pub type Options = Arc<dyn Fn(&Plan) -> Vec<(String, String)> + Send + Sync>;
 
-/// How a value is read from and written to the plan, as text.
+/// How a value is read from and written to the plan, as text, and where it lives (the place a
+/// keystroke notifies; "" for anywhere).
 #[derive(Clone)]
 pub struct Binding {
     pub get: Getter,
     pub set: Setter,
+    pub scope: Arc<str>,
 }
 
 impl Binding {
@@ -29,7 +31,14 @@ impl Binding {
         Binding {
             get: Arc::new(get),
             set: Arc::new(set),
+            scope: "".into(),
         }
+    }
+
+    /// The value lives at `scope` (a schema path): a keystroke notifies only what reads there.
+    pub fn at(mut self, scope: impl Into<Arc<str>>) -> Self {
+        self.scope = scope.into();
+        self
     }
 }
 
@@ -71,6 +80,8 @@ pub struct FieldSpec {
     pub more: bool,
     /// Drawn across the whole row of a form grid.
     pub wide: bool,
+    /// Where a choice's options come from in the plan ("" for anywhere).
+    pub reads: &'static str,
 }
 
 impl FieldSpec {
@@ -89,6 +100,7 @@ impl FieldSpec {
             binding,
             more: false,
             wide,
+            reads: "",
         }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -121,14 +133,13 @@ pub fn field(spec: FieldSpec) -> AnyView {
         kind,
         binding,
         wide,
+        reads,
         ..
     } = spec;
     let get = binding.get.clone();
-    let value = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default())
-    });
+    let scope = binding.scope.clone();
+    let value =
+        Memo::new(move |_| editor.read(&scope, |p| p.as_ref().map(|p| get(p)).unwrap_or_default()));
     let error = RwSignal::new(None::<String>);
     // What the rep is typing, kept as typed ("1,2" stays "1,2" even though the plan holds 12)
     // until the box loses focus, so a reformatted value never moves the caret. The draft goes
@@ -147,6 +158,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
     };
     let read_only = move || editor.read_only.with(Option::is_some);
     let set = binding.set.clone();
+    let at = binding.scope.clone();
     // A percentage outside 0–100 is refused at the field, with what to type, and not stored.
     let percent = matches!(kind, Kind::Percent);
     let commit = move |text: String| {
@@ -158,7 +170,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
         }
         let mut result = Ok(());
         let set = set.clone();
-        editor.edit(|p| result = set(p, &text));
+        editor.edit_at(&at, |p| result = set(p, &text));
         error.set(result.err());
     };
     let conflict = conflict_at_field(
@@ -261,7 +273,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
         }
         .into_any(),
         Kind::Choice(options) => {
-            let opts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
+            let opts = Memo::new(move |_| editor.read(reads, |p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
             view! {
                 <div class=class>
                     <label for=id.clone()>{label}</label>
@@ -285,7 +297,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
             .into_any()
         }
         Kind::Multi(options) => {
-            let opts = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
+            let opts = Memo::new(move |_| editor.read(reads, |p| p.as_ref().map(|p| options(p)).unwrap_or_default()));
             let boxes = move || {
                 let ticked: Vec<String> = value.get().split(',').map(str::to_string).collect();
                 let all = opts.get();

@@ -14,11 +14,20 @@ use crate::model::schema::{self, ChoiceList, FieldKind, Table};
 /// Binds a form field to the plan value at a schema path.
 pub fn path_binding(path: impl Into<String>) -> Binding {
     let path: Arc<str> = path.into().into();
-    let p2 = path.clone();
+    let (p2, p3) = (path.clone(), path.clone());
     Binding::new(
         move |p: &Plan| crate::model::access::text_at(p, &path),
         move |p: &mut Plan, s: &str| set_at(p, &p2, s),
     )
+    .at(p3)
+}
+
+/// Where a kind's choices come from in the plan: another table's rows, or nowhere ("-").
+pub fn options_scope(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::RowRef(t) | FieldKind::RowRefs(t) => t,
+        _ => "-",
+    }
 }
 
 /// How the form draws a schema kind. `own` is the row being edited, left out of the choices

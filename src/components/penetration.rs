@@ -55,7 +55,7 @@ pub fn penetration() -> AnyView {
     )
     .hint(t("penetration.units_hint"));
     let shape = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("customer.penetration", |p| {
             p.as_ref()
                 .map(|p| {
                     (
@@ -83,7 +83,7 @@ pub fn penetration() -> AnyView {
                 let cells = (0..products.len())
                     .map(|pr| {
                         let value = move || {
-                            editor.plan.with(|p| {
+                            editor.read("customer.penetration", |p| {
                                 p.as_ref()
                                     .and_then(|p| p.customer.penetration.cells.get(u).and_then(|r| r.get(pr)).copied())
                                     .unwrap_or_default()

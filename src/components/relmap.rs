@@ -40,7 +40,7 @@ const REDRAW_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 pub fn RelationshipMap() -> impl IntoView {
     let editor = expect_context::<crate::state::editor::Editor>();
     let contacts = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("relationships.contacts", |p| {
             p.as_ref()
                 .map(|p| p.relationships.contacts.clone())
                 .unwrap_or_default()

@@ -10,11 +10,11 @@ use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use super::field::{field, Binding, FieldSpec, Kind};
-use super::kinds::{kind_of, row_heading};
+use super::kinds::{kind_of, options_scope, row_heading};
 use crate::model::access::{cell, rows_at, rows_at_mut, set_cell};
-use crate::model::badges::{row_badge, RowBadge};
+use crate::model::badges::{reads_other_rows, row_badge, RowBadge};
 use crate::model::plan::{Plan, RowId};
-use crate::model::schema::{Column, Table};
+use crate::model::schema::{Column, FieldKind, Table};
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 
@@ -55,17 +55,13 @@ pub fn table(spec: &'static Table) -> AnyView {
         .collect();
     let folded = StoredValue::new(folded);
     let ids = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read(path, |p| {
             p.as_ref()
                 .and_then(|p| rows_at(p, path))
                 .map(|r| r.ids())
                 .unwrap_or_default()
         })
     });
-    // Each row's caption and badge live in the row's own signals, kept up to date by one effect:
-    // a keystroke then costs one pass over the rows, not one subscription per row to the plan.
-    type Heads = HashMap<RowId, Head>;
-    let heads = StoredValue::new(Heads::new());
     let compute = move |p: &Plan, rid: RowId| {
         let c = row_heading(p, spec, rid);
         let c = (!c.trim().is_empty()).then_some(c);
@@ -73,47 +69,45 @@ pub fn table(spec: &'static Table) -> AnyView {
             folded.with_value(|f| f.iter().map(|c| cell(p, path, rid, c.key)).collect());
         (c, row_badge(p, path, rid, today()).map(badge_text), summary)
     };
-    Effect::new(move |_| {
-        editor.plan.with(|p| {
-            let Some(p) = p.as_ref() else { return };
-            heads.with_value(|h| {
-                for (rid, (cap, bad, sum)) in h.iter() {
-                    {
-                        let (c, b, s) = compute(p, *rid);
-                        if cap.try_with_untracked(|x| *x != c) == Some(true) {
-                            cap.try_set(c);
-                        }
-                        if bad.try_with_untracked(|x| *x != b) == Some(true) {
-                            bad.try_set(b);
-                        }
-                        if sum.try_with_untracked(|x| *x != s) == Some(true) {
-                            sum.try_set(s);
-                        }
-                    }
-                }
-            });
+    // Captions, badges and folded values read the row and the tables its columns refer to (and
+    // the whole table when a badge sums it up).
+    let mut reads: Vec<&'static str> = columns
+        .iter()
+        .filter_map(|c| match c.kind {
+            FieldKind::RowRef(t) | FieldKind::RowRefs(t) => Some(t),
+            _ => None,
         })
-    });
-    let head_of = move |rid: RowId| {
-        if let Some(found) = heads.with_value(|h| h.get(&rid).copied()) {
-            if found.0.try_get_untracked().is_some() {
-                return found;
-            }
-        }
+        .collect();
+    if reads_other_rows(path) {
+        reads.push(path);
+    }
+    let reads = StoredValue::new(reads);
+    // Each row's caption, badge and folded values live in the row's own signals, kept up to date
+    // by the row's own effect: a keystroke in one row recomputes that row's line only.
+    let head_of = move |rid: RowId| -> Head {
         let (c, b, s) = editor
             .plan
             .with_untracked(|p| p.as_ref().map(|p| compute(p, rid)))
             .unwrap_or_default();
-        // The signals belong to the row: a removed row's go with it (an undone removal makes
-        // new ones).
-        let made = (RwSignal::new(c), RwSignal::new(b), RwSignal::new(s));
-        heads.update_value(|h| {
-            h.insert(rid, made);
+        let (cap, bad, sum) = (RwSignal::new(c), RwSignal::new(b), RwSignal::new(s));
+        let row_scope = format!("{path}.{rid}");
+        Effect::new(move |_| {
+            reads.with_value(|r| r.iter().for_each(|t| editor.track(t)));
+            editor.read(&row_scope, |p| {
+                let Some(p) = p.as_ref() else { return };
+                let (c, b, s) = compute(p, rid);
+                if cap.try_with_untracked(|x| *x != c) == Some(true) {
+                    cap.try_set(c);
+                }
+                if bad.try_with_untracked(|x| *x != b) == Some(true) {
+                    bad.try_set(b);
+                }
+                if sum.try_with_untracked(|x| *x != s) == Some(true) {
+                    sum.try_set(s);
+                }
+            })
         });
-        on_cleanup(move || {
-            heads.try_update_value(|h| h.remove(&rid));
-        });
-        made
+        (cap, bad, sum)
     };
     let read_only = move || editor.read_only.with(Option::is_some);
     let added = StoredValue::new(None::<RowId>);
@@ -122,7 +116,7 @@ pub fn table(spec: &'static Table) -> AnyView {
     let removed = RwSignal::new(None::<(usize, Value, String)>);
     let undo = move |_| {
         if let Some((i, row, _)) = removed.get_untracked() {
-            editor.edit(|p| {
+            editor.edit_at(path, |p| {
                 if let Some(list) = rows_at_mut(p, path) {
                     list.put_back(i, row);
                 }
@@ -132,7 +126,9 @@ pub fn table(spec: &'static Table) -> AnyView {
     };
     let add = move |_| {
         let mut new_id = None;
-        editor.edit(|p| new_id = rows_at_mut(p, path).map(|list| list.add()));
+        editor.edit_at(path, |p| {
+            new_id = rows_at_mut(p, path).map(|list| list.add())
+        });
         // Put the cursor in the new row's first field.
         added.set_value(new_id);
         opens.with_value(|o| {
@@ -177,7 +173,8 @@ pub fn table(spec: &'static Table) -> AnyView {
                         let binding = Binding::new(
                             move |p: &Plan| cell(p, path, rid, key),
                             move |p: &mut Plan, s: &str| set_cell(p, path, rid, key, s),
-                        );
+                        )
+                        .at(format!("{path}.{rid}.{key}"));
                         let mut f = FieldSpec::new(
                             format!("{id}-{rid}-{key}"),
                             t(c.label),
@@ -186,6 +183,7 @@ pub fn table(spec: &'static Table) -> AnyView {
                         )
                         .hint(c.hint.map(t).unwrap_or(""));
                         f.more = c.more;
+                        f.reads = options_scope(c.kind);
                         f
                     })
                     .collect();
@@ -229,7 +227,7 @@ pub fn table(spec: &'static Table) -> AnyView {
                                         aria-label=move || tf("table.quick", &[&label, &heading_text(title, noun)])
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
-                                            editor.edit(|p| {
+                                            editor.edit_at(&format!("{path}.{rid}.{key}"), |p| {
                                                 let _ = set_cell(p, path, rid, key, &v);
                                             });
                                         }>
@@ -255,7 +253,7 @@ pub fn table(spec: &'static Table) -> AnyView {
             None => tf("table.new_row", &[&noun]),
         });
         let shift = move |delta: isize| {
-            editor.edit(|p| {
+            editor.edit_at(path, |p| {
                 if let Some(list) = rows_at_mut(p, path) {
                     list.shift(rid, delta);
                 }
@@ -265,7 +263,7 @@ pub fn table(spec: &'static Table) -> AnyView {
         let remove = move |_| {
             let mut taken = None;
             let mut name = String::new();
-            editor.edit(|p| {
+            editor.edit_at(path, |p| {
                 name = row_heading(p, spec, rid);
                 taken = rows_at_mut(p, path).and_then(|list| list.take(rid));
             });

@@ -14,7 +14,8 @@ use crate::state::workspace::today;
 pub fn Timeline() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let data = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.track("header");
+        editor.read("action.actions", |p| {
             p.as_ref().map(|p| {
                 (
                     p.header.period_start,

@@ -48,8 +48,9 @@ pub fn PlanPage() -> impl IntoView {
     });
     let account = move || {
         editor
-            .plan
-            .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+            .read("header", |p| {
+                p.as_ref().map(|p| p.display_name().to_string())
+            })
             .unwrap_or_default()
     };
 

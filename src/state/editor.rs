@@ -28,6 +28,7 @@
 //! field. A held place that the stored plan comes to agree with is dropped on its own. Nothing
 //! either tab typed leaves storage without that choice.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -120,7 +121,21 @@ pub struct Editor {
     /// Whether this tab wrote held places to their key (and so may remove it).
     held_stored: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// One trigger per place of the plan that something on screen reads (a field's path, a
+    /// table's, a section's; "" for the whole plan): a keystroke notifies its own place, the
+    /// places inside it and the places around it, and nothing else.
+    scopes: StoredValue<HashMap<String, ArcTrigger>>,
     ws: Workspace,
+}
+
+/// Whether a change at `changed` can touch what a reader of `read` reads: one holds the other.
+fn related(read: &str, changed: &str) -> bool {
+    let holds = |outer: &str, inner: &str| {
+        outer.is_empty()
+            || inner == outer
+            || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'.'))
+    };
+    holds(read, changed) || holds(changed, read)
 }
 
 fn to_value(plan: &Plan) -> Option<Value> {
@@ -168,6 +183,7 @@ impl Editor {
             first_unsaved: StoredValue::new(None),
             held_stored: StoredValue::new(false),
             timer: StoredValue::new(None),
+            scopes: StoredValue::new(HashMap::new()),
             ws,
         }
     }
@@ -326,6 +342,60 @@ impl Editor {
         self.conflicts.set(Vec::new());
         self.held_stored.set_value(false);
         self.base.set_value(None);
+    }
+
+    /// Subscribes the running computation to changes at `scope` (a schema path, "" for all).
+    pub fn track(&self, scope: &str) {
+        let trigger = self.scopes.try_update_value(|m| {
+            m.entry(scope.to_string())
+                .or_insert_with(ArcTrigger::new)
+                .clone()
+        });
+        if let Some(t) = trigger {
+            t.track();
+        }
+    }
+
+    /// Reads the open plan and subscribes to changes at `scope` and to whole-plan changes
+    /// (opened, merged with another tab, a conflict settled).
+    pub fn read<R>(&self, scope: &str, f: impl FnOnce(&Option<Plan>) -> R) -> R {
+        self.track(scope);
+        self.plan.with(f)
+    }
+
+    /// Applies a change confined to `scope` (a field's path, a row's cell, a table) and
+    /// notifies only what reads there; schedules a save without copying the plan.
+    pub fn edit_at(&self, scope: &str, change: impl FnOnce(&mut Plan)) {
+        if self.read_only.get_untracked().is_some() || self.plan.with_untracked(Option::is_none) {
+            return;
+        }
+        let visits = related("action.visits", scope);
+        self.plan.update_untracked(|p| {
+            if let Some(p) = p {
+                change(p);
+                if visits {
+                    crate::model::checks::sync_last_contact(p);
+                }
+            }
+        });
+        self.notify(scope);
+        if visits {
+            // A visit's date is its contact's last contact.
+            self.notify("relationships.contacts");
+        }
+        self.schedule();
+    }
+
+    fn notify(&self, scope: &str) {
+        let hit: Vec<ArcTrigger> = self.scopes.with_value(|m| {
+            m.iter()
+                .filter(|(k, _)| related(k, scope))
+                .map(|(_, t)| t.clone())
+                .collect()
+        });
+        for t in hit {
+            t.notify();
+        }
     }
 
     /// Applies a change to the open plan and schedules a save. Refused when read-only.

@@ -32,22 +32,25 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
             Route::Storage => t("title.storage").to_string(),
             Route::Step { step, .. } => {
                 let account = editor
-                    .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .read("header", |p| {
+                        p.as_ref().map(|p| p.display_name().to_string())
+                    })
                     .unwrap_or_else(|| t("title.plan").into());
                 tf("title.step", &[&step, &STEPS, &step_name(step), &account])
             }
             Route::Print { .. } => {
                 let account = editor
-                    .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .read("header", |p| {
+                        p.as_ref().map(|p| p.display_name().to_string())
+                    })
                     .unwrap_or_default();
                 tf("title.print", &[&account])
             }
             Route::Health { .. } => {
                 let account = editor
-                    .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .read("header", |p| {
+                        p.as_ref().map(|p| p.display_name().to_string())
+                    })
                     .unwrap_or_default();
                 tf("title.health", &[&account])
             }

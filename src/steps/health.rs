@@ -56,7 +56,7 @@ pub fn issue_text(p: &Plan, i: &HealthIssue) -> String {
 pub fn HealthPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let data = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("", |p| {
             p.as_ref().map(|p| {
                 let issues: Vec<(String, String)> = health_issues(p, today())
                     .iter()

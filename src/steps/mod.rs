@@ -13,7 +13,7 @@ pub mod words;
 use leptos::prelude::*;
 
 use crate::components::field::{field, FieldSpec};
-use crate::components::kinds::{kind_of, path_binding};
+use crate::components::kinds::{kind_of, options_scope, path_binding};
 use crate::components::relmap::RelationshipMap;
 use crate::components::table::table;
 use crate::components::timeline::Timeline;
@@ -100,6 +100,7 @@ fn field_spec(f: &'static Field) -> FieldSpec {
     )
     .hint(f.hint.map(t).unwrap_or(""));
     spec.more = f.more;
+    spec.reads = options_scope(f.kind);
     if f.half {
         spec = spec.half();
     }

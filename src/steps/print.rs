@@ -251,7 +251,7 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
 pub fn PrintPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
-    let plan = Memo::new(move |_| editor.plan.get());
+    let plan = Memo::new(move |_| editor.read("", Clone::clone));
     // Private notes are left out of the printed plan unless the rep asks for them, and then
     // they are printed once, at the end, under a heading that says they are private: a print
     // leaves the rep's hands more easily than a file.

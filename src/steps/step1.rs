@@ -118,7 +118,7 @@ pub fn Screening() -> impl IntoView {
 pub fn TeamSummary() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let team = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("resources.team", |p| {
             p.as_ref()
                 .map(|p| {
                     p.resources
@@ -179,9 +179,10 @@ pub fn TeamSummary() -> impl IntoView {
 pub fn ProfitCheckNote(step: u8) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let check = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| p.as_ref().and_then(crate::model::figures::profit_check))
+        editor.track("portfolio");
+        editor.read("customer", |p| {
+            p.as_ref().and_then(crate::model::figures::profit_check)
+        })
     });
     let fmt = crate::model::text::format_number;
     move || {
@@ -208,9 +209,9 @@ fn ScreeningResult() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let result = Memo::new(move |_| {
         let settings = ws.settings.with(|s| s.scoring.clone());
-        editor
-            .plan
-            .with(|p| p.as_ref().map(|p| screen(&p.portfolio, &settings)))
+        editor.read("portfolio", |p| {
+            p.as_ref().map(|p| screen(&p.portfolio, &settings))
+        })
     });
     let fmt = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "—".into());
     view! {

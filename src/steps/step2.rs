@@ -11,9 +11,9 @@ use crate::state::editor::Editor;
 pub fn CustomerProfit() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let profit = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| p.as_ref().map(crate::model::figures::customer_profit))
+        editor.read("customer", |p| {
+            p.as_ref().map(crate::model::figures::customer_profit)
+        })
     });
     view! {
         <section class="card result" data-testid="customer-profit" aria-live="polite">

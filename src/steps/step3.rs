@@ -24,7 +24,7 @@ pub fn contact_name(p: &Plan, id: u32) -> String {
 pub fn Warnings() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let warnings = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("relationships.contacts", |p| {
             p.as_ref()
                 .map(|p| {
                     relationship_warnings(&p.relationships.contacts, today())

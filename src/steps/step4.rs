@@ -19,9 +19,9 @@ pub fn SuggestedStrategy() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let q = Memo::new(move |_| {
         let s = ws.settings.with(|s| s.scoring.clone());
-        editor
-            .plan
-            .with(|p| p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant))
+        editor.read("portfolio", |p| {
+            p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant)
+        })
     });
     view! {
         <aside class="card suggestion" data-testid="suggested-strategy">
@@ -40,9 +40,9 @@ pub fn SuggestedStrategy() -> impl IntoView {
 pub fn OpportunityAssessment() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let result = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| p.as_ref().map(|p| assess(&p.blueprint.assessment)))
+        editor.read("blueprint.assessment", |p| {
+            p.as_ref().map(|p| assess(&p.blueprint.assessment))
+        })
     });
     // Open while fewer than half are answered; decided once, so it never folds while the rep answers.
     let start_open =
@@ -115,7 +115,7 @@ pub fn OpportunityAssessment() -> impl IntoView {
 pub fn ForceBars() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let forces = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("blueprint.forces", |p| {
             p.as_ref()
                 .map(|p| p.blueprint.forces.clone())
                 .unwrap_or_default()

@@ -11,7 +11,7 @@ use crate::state::editor::Editor;
 #[component]
 pub fn Totals() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let totals = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(resource_totals)));
+    let totals = Memo::new(move |_| editor.read("resources", |p| p.as_ref().map(resource_totals)));
     view! {
         <section class="card result" aria-live="polite" data-testid="resource-totals">
             <h2>{t("step6.cost_return")}</h2>

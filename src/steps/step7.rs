@@ -27,13 +27,13 @@ pub fn Reviews() -> impl IntoView {
     let full = RwSignal::new(false);
     let read_only = move || editor.read_only.with(Option::is_some);
     let reviews = Memo::new(move |_| {
-        editor.plan.with(|p| {
+        editor.read("communication.reviews", |p| {
             p.as_ref()
                 .map(|p| p.communication.reviews.clone())
                 .unwrap_or_default()
         })
     });
-    let next = Memo::new(move |_| editor.plan.with(|p| p.as_ref().and_then(next_review)));
+    let next = Memo::new(move |_| editor.read("", |p| p.as_ref().and_then(next_review)));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(d) = date.get_untracked().parse::<NaiveDate>() else {
@@ -67,7 +67,7 @@ pub fn Reviews() -> impl IntoView {
         let rs = reviews.get();
         let pick = |key: String| -> Option<Version> {
             if key == "now" {
-                let snapshot = editor.plan.with(|p| p.as_ref().map(snapshot))?;
+                let snapshot = editor.read("", |p| p.as_ref().map(snapshot))?;
                 return Some(Version {
                     snapshot,
                     day: today(),
