@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use super::field::{field, Binding, FieldSpec, Kind};
 use super::kinds::{kind_of, options_scope, row_heading};
 use crate::model::access::{cell, rows_at, rows_at_mut, set_cell};
-use crate::model::badges::{reads_other_rows, row_badge, RowBadge};
+use crate::model::badges::{badge_reads, row_badge, RowBadge};
 use crate::model::plan::{Plan, RowId};
 use crate::model::schema::{Column, FieldKind, Table};
 use crate::state::editor::Editor;
@@ -71,16 +71,20 @@ pub fn table(spec: &'static Table) -> AnyView {
     };
     // Captions, badges and folded values read the row and the tables its columns refer to (and
     // the whole table when a badge sums it up).
+    let shown = |c: &&Column| {
+        [spec.heading, spec.caption, spec.folded]
+            .iter()
+            .any(|keys| keys.contains(&c.key))
+    };
     let mut reads: Vec<&'static str> = columns
         .iter()
+        .filter(shown)
         .filter_map(|c| match c.kind {
             FieldKind::RowRef(t) | FieldKind::RowRefs(t) => Some(t),
             _ => None,
         })
         .collect();
-    if reads_other_rows(path) {
-        reads.push(path);
-    }
+    reads.extend(badge_reads(path));
     let reads = StoredValue::new(reads);
     // Each row's caption, badge and folded values live in the row's own signals, kept up to date
     // by the row's own effect: a keystroke in one row recomputes that row's line only.
@@ -178,10 +182,10 @@ pub fn table(spec: &'static Table) -> AnyView {
                         let mut f = FieldSpec::new(
                             format!("{id}-{rid}-{key}"),
                             t(c.label),
-                            kind_of(c.kind, c.unit, Some((path, rid))),
+                            kind_of(c.kind, c.help.unit, Some((path, rid))),
                             binding,
                         )
-                        .hint(c.hint.map(t).unwrap_or(""));
+                        .hint(c.help.hint.map(t).unwrap_or(""));
                         f.more = c.more;
                         f.reads = options_scope(c.kind);
                         f
@@ -210,7 +214,7 @@ pub fn table(spec: &'static Table) -> AnyView {
                     .zip(values)
                     .filter_map(|(c, value)| {
                         let key = c.key;
-                        match &kind_of(c.kind, c.unit, Some((path, rid))) {
+                        match &kind_of(c.kind, c.help.unit, Some((path, rid))) {
                             Kind::Choice(options) => {
                                 let label = t(c.label);
                                 let opts = editor.plan.with_untracked(|p| p.as_ref().map(|p| options(p))).unwrap_or_default();

@@ -100,13 +100,15 @@ pub fn row_badge(p: &Plan, table: &str, id: RowId, today: NaiveDate) -> Option<R
     }
 }
 
-/// Whether a row's badge reads anything but the row itself (so it must be rechecked when other
-/// parts of the plan change): the wallet's sum, a strategy's objectives, a force's action.
-pub fn reads_other_rows(table: &str) -> bool {
-    matches!(
-        table,
-        "customer.wallet" | "blueprint.strategies" | "blueprint.forces"
-    )
+/// The tables a row's badge reads besides the row itself (so it is rechecked when they change):
+/// the wallet's sum, the objectives a strategy serves, the action that answers a force.
+pub fn badge_reads(table: &str) -> &'static [&'static str] {
+    match table {
+        "customer.wallet" => &["customer.wallet"],
+        "blueprint.strategies" => &["blueprint.objectives"],
+        "blueprint.forces" => &["action.actions"],
+        _ => &[],
+    }
 }
 
 #[cfg(test)]

@@ -95,13 +95,24 @@ pub struct Field {
     pub more: bool,
     /// For the rep only: left out of what leaves their hands when they ask.
     pub private: bool,
-    /// Catalogue key of the help under the field, if any.
-    pub hint: Option<&'static str>,
-    /// Catalogue key of the unit after a number ("times"), if any.
-    pub unit: Option<&'static str>,
+    pub help: Help,
     /// Half a row even for long text (the four boxes of a SWOT).
     pub half: bool,
 }
+
+/// What the form shows around a value.
+#[derive(Debug, PartialEq)]
+pub struct Help {
+    /// Catalogue key of the help under the value, if any.
+    pub hint: Option<&'static str>,
+    /// Catalogue key of the unit after a number ("days"), if any.
+    pub unit: Option<&'static str>,
+}
+
+const NO_HELP: Help = Help {
+    hint: None,
+    unit: None,
+};
 
 /// One column of a table.
 #[derive(Debug, PartialEq)]
@@ -110,10 +121,7 @@ pub struct Column {
     pub key: &'static str,
     pub label: &'static str,
     pub kind: FieldKind,
-    /// Catalogue key of the help under the cell, if any.
-    pub hint: Option<&'static str>,
-    /// Catalogue key of the unit after a number ("days"), if any.
-    pub unit: Option<&'static str>,
+    pub help: Help,
     /// Folded under "More detail" in an open row.
     pub more: bool,
 }
@@ -221,8 +229,7 @@ const fn f(path: &'static str, label: &'static str, kind: FieldKind) -> Field {
         kind,
         more: false,
         private: false,
-        hint: None,
-        unit: None,
+        help: NO_HELP,
         half: false,
     }
 }
@@ -231,21 +238,30 @@ const fn more(path: &'static str, label: &'static str, kind: FieldKind) -> Field
     f(path, label, kind).folded()
 }
 
+/// How a declaration says its help, unit and folding, one call each.
+macro_rules! helped {
+    ($($t:ty),*) => {$(
+        impl $t {
+            const fn hint(mut self, key: &'static str) -> Self {
+                self.help.hint = Some(key);
+                self
+            }
+            const fn unit(mut self, key: &'static str) -> Self {
+                self.help.unit = Some(key);
+                self
+            }
+            const fn folded(mut self) -> Self {
+                self.more = true;
+                self
+            }
+        }
+    )*};
+}
+helped!(Field, Column);
+
 impl Field {
-    const fn hint(mut self, key: &'static str) -> Self {
-        self.hint = Some(key);
-        self
-    }
-    const fn unit(mut self, key: &'static str) -> Self {
-        self.unit = Some(key);
-        self
-    }
     const fn half(mut self) -> Self {
         self.half = true;
-        self
-    }
-    const fn folded(mut self) -> Self {
-        self.more = true;
         self
     }
     const fn private(mut self) -> Self {
@@ -259,24 +275,8 @@ const fn c(key: &'static str, label: &'static str, kind: FieldKind) -> Column {
         key,
         label,
         kind,
-        hint: None,
-        unit: None,
+        help: NO_HELP,
         more: false,
-    }
-}
-
-impl Column {
-    const fn hint(mut self, key: &'static str) -> Self {
-        self.hint = Some(key);
-        self
-    }
-    const fn unit(mut self, key: &'static str) -> Self {
-        self.unit = Some(key);
-        self
-    }
-    const fn more(mut self) -> Self {
-        self.more = true;
-        self
     }
 }
 
@@ -445,12 +445,12 @@ pub const SCHEMA: &[StepSchema] = &[
                     c("attitude", "step3.attitude", Choice(ChoiceList::Attitude)),
                     c("influence", "step3.influence", Rating),
                     c("owner", "step3.owner", Text),
-                    c("strength_now", "step3.strength_now", Rating).more(),
-                    c("strength_target", "step3.strength_target", Rating).more(),
-                    c("last_contact", "step3.last_contact", Date).more(),
-                    c("contact_details", "step3.details", Text).more(),
-                    c("background", "step3.background", LongText).more(),
-                    c("interests", "step3.interests", LongText).more(),
+                    c("strength_now", "step3.strength_now", Rating).folded(),
+                    c("strength_target", "step3.strength_target", Rating).folded(),
+                    c("last_contact", "step3.last_contact", Date).folded(),
+                    c("contact_details", "step3.details", Text).folded(),
+                    c("background", "step3.background", LongText).folded(),
+                    c("interests", "step3.interests", LongText).folded(),
                 ],
                 caption: &["name"],
                 folded: &["role", "attitude"],
@@ -596,9 +596,9 @@ pub const SCHEMA: &[StepSchema] = &[
                         "step5.for_objective",
                         RowRef("blueprint.objectives"),
                     ),
-                    c("goal", "step5.goal", Text).more(),
-                    c("result", "step5.result", LongText).more(),
-                    c("next_step", "step5.next_step", Text).more(),
+                    c("goal", "step5.goal", Text).folded(),
+                    c("result", "step5.result", LongText).folded(),
+                    c("next_step", "step5.next_step", Text).folded(),
                 ],
                 caption: &["what"],
                 folded: &["owner", "due", "status"],

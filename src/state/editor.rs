@@ -363,6 +363,20 @@ impl Editor {
         self.plan.with(f)
     }
 
+    /// A figure computed from the open plan, recomputed only when `scope` changes (or the
+    /// whole plan); the default while no plan is open.
+    pub fn derive<R>(
+        &self,
+        scope: &'static str,
+        f: impl Fn(&Plan) -> R + Send + Sync + 'static,
+    ) -> Memo<R>
+    where
+        R: PartialEq + Default + Send + Sync + 'static,
+    {
+        let this = *self;
+        Memo::new(move |_| this.read(scope, |p| p.as_ref().map(&f).unwrap_or_default()))
+    }
+
     /// Applies a change confined to `scope` (a field's path, a row's cell, a table) and
     /// notifies only what reads there; schedules a save without copying the plan.
     pub fn edit_at(&self, scope: &str, change: impl FnOnce(&mut Plan)) {

@@ -95,10 +95,10 @@ fn field_spec(f: &'static Field) -> FieldSpec {
     let mut spec = FieldSpec::new(
         dom_id(f.path),
         t(f.label),
-        kind_of(f.kind, f.unit, None),
+        kind_of(f.kind, f.help.unit, None),
         path_binding(f.path),
     )
-    .hint(f.hint.map(t).unwrap_or(""));
+    .hint(f.help.hint.map(t).unwrap_or(""));
     spec.more = f.more;
     spec.reads = options_scope(f.kind);
     if f.half {

@@ -117,32 +117,26 @@ pub fn Screening() -> impl IntoView {
 #[component]
 pub fn TeamSummary() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let team = Memo::new(move |_| {
-        editor.read("resources.team", |p| {
-            p.as_ref()
-                .map(|p| {
-                    p.resources
-                        .team
-                        .iter()
-                        .filter(|m| !m.name.trim().is_empty())
-                        .map(|m| {
-                            let what: Vec<&str> = [m.function.trim(), m.role.trim()]
-                                .into_iter()
-                                .filter(|s| !s.is_empty())
-                                .collect();
-                            if what.is_empty() {
-                                m.name.clone()
-                            } else {
-                                tf(
-                                    "step1.team_member",
-                                    &[&m.name, &what.join(t("step1.team_sep"))],
-                                )
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let team = editor.derive("resources.team", |p| {
+        p.resources
+            .team
+            .iter()
+            .filter(|m| !m.name.trim().is_empty())
+            .map(|m| {
+                let what: Vec<&str> = [m.function.trim(), m.role.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if what.is_empty() {
+                    m.name.clone()
+                } else {
+                    tf(
+                        "step1.team_member",
+                        &[&m.name, &what.join(t("step1.team_sep"))],
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
     });
     let href = move || {
         editor

@@ -23,17 +23,11 @@ pub fn contact_name(p: &Plan, id: u32) -> String {
 #[component]
 pub fn Warnings() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let warnings = Memo::new(move |_| {
-        editor.read("relationships.contacts", |p| {
-            p.as_ref()
-                .map(|p| {
-                    relationship_warnings(&p.relationships.contacts, today())
-                        .into_iter()
-                        .map(|w| warning_text(p, &w))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let warnings = editor.derive("relationships.contacts", |p| {
+        relationship_warnings(&p.relationships.contacts, today())
+            .into_iter()
+            .map(|w| warning_text(p, &w))
+            .collect::<Vec<_>>()
     });
     view! {
         <Show when=move || !warnings.with(Vec::is_empty)>

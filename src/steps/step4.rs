@@ -39,10 +39,8 @@ pub fn SuggestedStrategy() -> impl IntoView {
 #[component]
 pub fn OpportunityAssessment() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let result = Memo::new(move |_| {
-        editor.read("blueprint.assessment", |p| {
-            p.as_ref().map(|p| assess(&p.blueprint.assessment))
-        })
+    let result = editor.derive("blueprint.assessment", |p| {
+        Some(assess(&p.blueprint.assessment))
     });
     // Open while fewer than half are answered; decided once, so it never folds while the rep answers.
     let start_open =
@@ -114,13 +112,7 @@ pub fn OpportunityAssessment() -> impl IntoView {
 #[component]
 pub fn ForceBars() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let forces = Memo::new(move |_| {
-        editor.read("blueprint.forces", |p| {
-            p.as_ref()
-                .map(|p| p.blueprint.forces.clone())
-                .unwrap_or_default()
-        })
-    });
+    let forces = editor.derive("blueprint.forces", |p| p.blueprint.forces.clone());
     view! {
         <section class="card result" aria-live="polite" data-testid="force-balance">
             <h2>{t("step4.balance")}</h2>
