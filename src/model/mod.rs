@@ -2,6 +2,7 @@
 pub mod assessment;
 pub mod checks;
 pub mod choice;
+pub mod comments;
 pub mod completeness;
 pub mod crm;
 pub mod example;
