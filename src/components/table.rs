@@ -463,6 +463,7 @@ pub fn table<T: Row>(spec: TableSpec<T>) -> AnyView {
                             aria-label=move || tf("table.remove", &[&heading.get()])>"✕"</button>
                     </div>
                 </div>
+                {crate::components::comments::row_pins(id, rid, heading.into())}
                 <div class="row-body" id=body_id hidden=move || !open.get()>
                     {body}
                 </div>
