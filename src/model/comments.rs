@@ -655,4 +655,33 @@ mod tests {
         assert!(comments(&f.plans[0]).is_empty());
         assert_eq!(f.plans[0].extra.get(VERDICTS), Some(&json!([])));
     }
+
+    #[test]
+    fn the_docs_describe_comments_and_verdicts_as_the_model_reads_them() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../docs/keyplan.schema.json")).unwrap();
+        let kinds = &schema["$defs"]["verdict"]["properties"]["kind"]["enum"];
+        assert_eq!(
+            kinds,
+            &json!([
+                VerdictKind::Approved.key(),
+                VerdictKind::ChangesRequested.key()
+            ])
+        );
+        let plan = &schema["$defs"]["plan"]["properties"];
+        assert!(plan[COMMENTS].is_object() && plan[VERDICTS].is_object());
+        // The example file in FORMAT.md is of this version and imports with its comment.
+        let doc = include_str!("../../docs/FORMAT.md");
+        let start = doc.find("```json\n").unwrap() + 8;
+        let end = start + doc[start..].find("```").unwrap();
+        let f = crate::persist::import::parse_file(doc[start..end].as_bytes()).unwrap();
+        assert!(doc[start..end].contains(&format!(
+            "\"schema_version\": {}",
+            crate::model::migration::SCHEMA_VERSION
+        )));
+        let cs = comments(&f.plans[0]);
+        assert_eq!(cs[0].at, Pin::Field("customer.main_business".into()));
+        assert!(cs[0].resolved && cs[0].replies.len() == 1);
+        assert_eq!(verdicts(&f.plans[0])[0].kind, VerdictKind::ChangesRequested);
+    }
 }
