@@ -324,6 +324,17 @@ pub fn ReviewBar() -> impl IntoView {
             let _ = h.focus();
         }
     });
+    // Review mode belongs to one plan: opening another one leaves it.
+    let plan_id = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = plan_id.get();
+        if let Some(Some(before)) = &prev {
+            if now.as_ref().is_some_and(|n| n != before) {
+                mode.on.set(false);
+            }
+        }
+        now.or(prev.flatten())
+    });
     let given = Memo::new(move |_| {
         let me = saved_name(&ws);
         editor.plan.with(|p| {

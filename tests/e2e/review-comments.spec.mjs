@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { newPlan, openApp, waitSaved, addRow, openStep, stepShown, readStored, planKey } from './helpers.mjs';
+import { axe } from './screens-list.mjs';
 
 const ROW_COMMENT = 'Who is her boss? <b>not bold</b>';
 const FIELD_COMMENT = '主营业务写得太笼统，请具体说明。';
@@ -52,7 +53,7 @@ test('a manager in Chinese reviews a rep\'s plan; the rep sees, answers and reso
   // A comment on the contact row…
   const row = boss.locator('#contacts-1');
   await row.getByTestId('add-comment').click();
-  await row.getByLabel('您的评论').fill(ROW_COMMENT);
+  await row.getByLabel('您的评论', { exact: true }).fill(ROW_COMMENT);
   await row.getByRole('button', { name: '添加评论' }).click();
   await expect(row.getByTestId('comment')).toContainText(ROW_COMMENT);
   await expect(row.getByTestId('comment')).toContainText('王经理');
@@ -62,12 +63,14 @@ test('a manager in Chinese reviews a rep\'s plan; the rep sees, answers and reso
   await boss.getByRole('button', { name: '评论“主营业务”' }).click();
   await boss.getByRole('button', { name: '添加评论' }).click();
   await expect(boss.getByRole('alert').filter({ hasText: '请先填写内容' })).toBeVisible();
-  await boss.getByLabel('您的评论').fill(FIELD_COMMENT);
+  await boss.getByLabel('您的评论', { exact: true }).fill(FIELD_COMMENT);
   await boss.getByRole('button', { name: '添加评论' }).click();
   const fieldComment = boss.getByTestId('comment').filter({ hasText: FIELD_COMMENT });
   await expect(fieldComment).toBeVisible();
   // The reviewer did not have to edit the plan: the field still says what the rep wrote.
-  await expect(boss.getByLabel('主营业务')).toHaveValue('Valves');
+  await expect(boss.getByRole('textbox', { name: '主营业务', exact: true })).toHaveValue('Valves');
+  // Review mode with a comment open is accessible (axe-core, in Chinese).
+  expect(await axe(boss)).toEqual([]);
 
   // The verdict, then Send back.
   await boss.getByLabel('需要修改').check();
@@ -87,7 +90,7 @@ test('a manager in Chinese reviews a rep\'s plan; the rep sees, answers and reso
   await rep.getByRole('button', { name: 'Import a plan' }).first().click();
   const repPanel = rep.getByTestId('import-panel');
   await repPanel.getByLabel('Choose a KeyPlan file').setInputFiles(back.path);
-  await expect(repPanel.getByText('Review Loop Co')).toBeVisible();
+  await expect(repPanel.getByText('Review Loop Co', { exact: true })).toBeVisible();
   const choice = repPanel.getByLabel('What to do with Review Loop Co');
   if (await choice.count()) await choice.selectOption('replace');
   await repPanel.getByRole('button', { name: 'Import', exact: true }).click();
