@@ -188,7 +188,7 @@ fn AddComment(pin: Pin, label: Signal<String>, #[prop(optional)] step: bool) -> 
                     aria-label=move || if step { button_text.to_string() } else { tf("comments.add_on", &[&label.get()]) }
                     disabled=read_only
                     on:click=move |_| { needs_name.set(saved_name(&ws).trim().is_empty()); open.set(true); }>
-                    <span aria-hidden="true">"💬 "</span>{button_text}
+                    {button_text}
                 </button>
             }
             .into_any();
@@ -372,7 +372,7 @@ pub fn ReviewBar() -> impl IntoView {
                 <div class="review-toggle">
                     <button type="button" class="secondary" data-testid="review-this-plan"
                         on:click=move |_| { sent.set(None); mode.on.set(true); }>
-                        <span aria-hidden="true">"💬 "</span>{t("comments.review_this")}
+                        {t("comments.review_this")}
                     </button>
                 </div>
             }
