@@ -674,7 +674,7 @@ mod tests {
         let doc = include_str!("../../docs/FORMAT.md");
         let start = doc.find("```json\n").unwrap() + 8;
         let end = start + doc[start..].find("```").unwrap();
-        let f = crate::persist::import::parse_file(doc[start..end].as_bytes()).unwrap();
+        let f = crate::persist::import::parse_file(&doc.as_bytes()[start..end]).unwrap();
         assert!(doc[start..end].contains(&format!(
             "\"schema_version\": {}",
             crate::model::migration::SCHEMA_VERSION
