@@ -304,6 +304,18 @@ fn short_dom_id(path: &str) -> Option<String> {
     Some(format!("{short}-{}", rest.replace('.', "-")))
 }
 
+/// Takes out the comments pinned to the private notes (with their answers): when the rep leaves
+/// private notes out of a file, what was said about them stays out too (`model::privacy`).
+pub fn strip_private(plan: &mut Plan) {
+    if !plan.extra.contains_key(COMMENTS) {
+        return;
+    }
+    let private = format!("communication.{}", super::privacy::PRIVATE_FIELD);
+    update_list(plan, COMMENTS, |l: &mut Vec<Comment>| {
+        l.retain(|c| c.at != Pin::Field(private.clone()))
+    });
+}
+
 /// Whether a review log entry was written from a verdict (left out of the print).
 pub fn is_verdict_review(r: &Review) -> bool {
     r.extra.contains_key(VERDICT_ID)
@@ -683,5 +695,24 @@ mod tests {
         assert_eq!(cs[0].at, Pin::Field("customer.main_business".into()));
         assert!(cs[0].resolved && cs[0].replies.len() == 1);
         assert_eq!(verdicts(&f.plans[0])[0].kind, VerdictKind::ChangesRequested);
+    }
+
+    #[test]
+    fn comments_on_the_private_notes_leave_with_them() {
+        let mut p = plan_with_contact();
+        p.communication.private_notes = "Buyer is leaving in May".into();
+        add_comment(
+            &mut p,
+            comment(
+                "secret",
+                Pin::Field("communication.private_notes".into()),
+                "About May?",
+            ),
+        );
+        add_comment(&mut p, comment("open", Pin::Step(1), "Fine"));
+        let out = crate::model::privacy::without_private_notes(&p);
+        let ids: Vec<String> = comments(&out).into_iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["open"]);
+        assert_eq!(comments(&p).len(), 2, "the rep's own copy keeps them");
     }
 }
