@@ -45,6 +45,7 @@ mod app {
         provide_context(ws);
         provide_context(editor);
         provide_context(router);
+        provide_context(crate::state::comments::ReviewMode::new(editor));
         sync::install(ws, editor, router);
         // Only a change of page rebuilds the page; moving between steps does not.
         let page = Memo::new(move |_| match router.route.get() {

@@ -181,6 +181,11 @@ pub fn field(spec: FieldSpec) -> AnyView {
         label.clone(),
         kind.clone(),
     );
+    // Reviewer comments pinned to this field (issue 15), drawn under it.
+    let conflict = (
+        conflict,
+        crate::components::comments::field_pins(&id, &label),
+    );
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let described = {

@@ -1,6 +1,7 @@
 //! Shared widgets: fields, tables, header, banners, charts.
 pub mod banners;
 pub mod capacity;
+pub mod comments;
 pub mod conflicts;
 pub mod crm_import;
 pub mod field;

@@ -305,6 +305,7 @@ pub fn table(spec: &'static Table) -> AnyView {
                             aria-label=move || tf("table.remove", &[&heading.get()])>"✕"</button>
                     </div>
                 </div>
+                {crate::components::comments::row_pins(id, rid, heading.into())}
                 <div class="row-body" id=body_id hidden=move || !open.get()>
                     {body}
                 </div>

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Brings a plan's JSON from schema `from` to `SCHEMA_VERSION`, step by step.
 pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
@@ -14,6 +14,7 @@ pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
         plan = match version {
             1 => v1_to_v2(plan)?,
             2 => v2_to_v3(plan)?,
+            3 => v3_to_v4(plan)?,
             _ => unreachable_step(version)?,
         };
     }
@@ -114,6 +115,24 @@ fn v2_to_v3(plan: Value) -> Result<Value, String> {
     Ok(Value::Object(p))
 }
 
+/// Schema 4 adds reviewer comments and verdicts (`model::comments`): two lists of objects with
+/// an `id`, empty in a plan from before. A list already there (never written by schema 3, but
+/// harmless) is kept as it is.
+fn v3_to_v4(plan: Value) -> Result<Value, String> {
+    let Value::Object(mut p) = plan else {
+        return Err(crate::i18n::t("migrate.not_object").into());
+    };
+    for key in [
+        crate::model::comments::COMMENTS,
+        crate::model::comments::VERDICTS,
+    ] {
+        if !matches!(p.get(key), Some(Value::Array(_))) {
+            p.insert(key.into(), Value::Array(Vec::new()));
+        }
+    }
+    Ok(Value::Object(p))
+}
+
 /// "Sam Rivera (KAM), Priya Nair (technical); Tom" → (name, role) pairs.
 fn split_team(text: &str) -> Vec<(String, String)> {
     text.split([',', ';', '\n', '，', '；', '、'])
@@ -178,11 +197,35 @@ mod tests {
         );
         // No header team: nothing changes; a v1 plan goes through both steps.
         let plain = json!({"id": "p", "header": {"account_name": "X"}});
-        assert_eq!(migrate(plain.clone(), 2).unwrap(), plain);
+        let mut with_lists = plain.clone();
+        with_lists["comments"] = json!([]);
+        with_lists["verdicts"] = json!([]);
+        assert_eq!(migrate(plain.clone(), 2).unwrap(), with_lists);
         let v1 = json!({"id": "o", "name": "Old", "header": {"team": "Ann"}});
         let plan: Plan = serde_json::from_value(migrate(v1, 1).unwrap()).unwrap();
         assert_eq!(plan.header.account_name, "Old");
         assert_eq!(plan.resources.team[0].name, "Ann");
+    }
+
+    #[test]
+    fn v3_plan_gets_empty_comment_and_verdict_lists_and_loads() {
+        let v3 = json!({"id": "p", "header": {"account_name": "Acme"},
+            "relationships": {"contacts": [{"id": 2, "name": "Ann"}]}});
+        let v4 = migrate(v3, 3).unwrap();
+        assert_eq!(v4["comments"], json!([]));
+        assert_eq!(v4["verdicts"], json!([]));
+        assert_eq!(v4["relationships"]["contacts"][0]["name"], "Ann");
+        let plan: Plan = serde_json::from_value(v4).unwrap();
+        assert!(crate::model::comments::comments(&plan).is_empty());
+        assert!(crate::model::comments::verdicts(&plan).is_empty());
+        // A list that is somehow there already is kept.
+        let kept = migrate(
+            json!({"id": "q", "comments": [{"id": "c", "at": {"step": 1}}]}),
+            3,
+        )
+        .unwrap();
+        assert_eq!(kept["comments"][0]["id"], "c");
+        assert_eq!(SCHEMA_VERSION, 4);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod badges;
 pub mod checks;
 pub mod choice;
+pub mod comments;
 pub mod completeness;
 pub mod crm;
 pub mod example;

@@ -33,6 +33,8 @@ pub fn without_private_notes(plan: &Plan) -> Plan {
     p.communication.private_notes.clear();
     strip_extra(&mut p.extra);
     strip_extra(&mut p.communication.extra);
+    // Reviewer comments pinned to the private notes go with them (issue 15).
+    super::comments::strip_private(&mut p);
     for r in &mut p.communication.reviews {
         if let Some(s) = r.snapshot.as_mut() {
             strip_value(s);

@@ -27,6 +27,9 @@ pub fn snapshot(plan: &Plan) -> Value {
             "id",
             "archived",
             "example",
+            // Reviewer comments and verdicts are about the plan, not part of it.
+            crate::model::comments::COMMENTS,
+            crate::model::comments::VERDICTS,
         ] {
             m.remove(k);
         }

@@ -83,6 +83,8 @@ pub fn PlanPage() -> impl IntoView {
         .to_hash()
     };
 
+    // Review mode (issue 15) is offered on the steps and the check, never on the print.
+    let not_print = Memo::new(move |_| step.get() != PRINT && has_plan_now(editor));
     // Whether a plan is open, as a memo: the step must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
     let body = move || {
@@ -119,6 +121,7 @@ pub fn PlanPage() -> impl IntoView {
             <article class="step" aria-labelledby="step-heading">
                 <p class="eyebrow">{account} " · " {tf("plan.step_of", &[&n, &STEPS])}</p>
                 <h1 id="step-heading" tabindex="-1">{step_name(n)}</h1>
+                {crate::components::comments::step_pins(n)}
                 {step_view(n)}
                 <nav class="step-pager" aria-label={t("plan.step_pages")}>
                     {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">{t("plan.prev")}</a> })}
@@ -157,9 +160,13 @@ pub fn PlanPage() -> impl IntoView {
                 {move || (!narrow.get()).then(tools)}
                 <PlanNotices />
             </aside>
-            <div class="plan-body">{body}{move || narrow.get().then(tools)}</div>
+            <div class="plan-body">{move || not_print.get().then(|| view! { <crate::components::comments::ReviewBar /> })}{body}{move || narrow.get().then(tools)}</div>
         </div>
     }
+}
+
+fn has_plan_now(editor: Editor) -> bool {
+    editor.plan.with(Option::is_some) && editor.problem.with(Option::is_none)
 }
 
 /// The open plan, for "Download this plan": a plan from a newer KeyPlan is left out (this

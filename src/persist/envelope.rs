@@ -290,7 +290,9 @@ mod tests {
         let mut plan = Plan::new("p1", "Acme", now());
         plan.revision = 7;
         let raw = encode_plan(&plan, now());
-        assert!(raw.starts_with(r#"{"kind":"keyplan.plan","schema_version":3"#));
+        assert!(raw.starts_with(&format!(
+            r#"{{"kind":"keyplan.plan","schema_version":{SCHEMA_VERSION}"#
+        )));
         let loaded = decode_plan(&raw).unwrap();
         assert_eq!(loaded.plan, plan);
         assert_eq!(loaded.head.revision, 7);

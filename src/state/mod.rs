@@ -1,4 +1,5 @@
 //! App state in context: the workspace, the open plan, the route, and their sync with the world.
+pub mod comments;
 pub mod crm;
 pub mod editor;
 pub mod lang;

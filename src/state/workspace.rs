@@ -253,6 +253,9 @@ impl Workspace {
 
     /// Writes checked, resolved import plans, all or nothing, and lists them.
     pub fn import(&self, plans: &[Plan]) -> Result<(), StoreError> {
+        // A reviewer's verdict that comes back is written to step 7's review log, once.
+        let logged = crate::state::comments::log_verdicts(plans);
+        let plans = logged.as_slice();
         if self.is_local() {
             for saved in storage::import_plans(plans, |p, b| self.summarise(p, b))? {
                 self.upsert_summary(saved.summary);

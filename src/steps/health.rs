@@ -115,6 +115,7 @@ pub fn HealthPage() -> impl IntoView {
                             {issues.into_iter().map(|(t, href)| view! { <li><a href=href>{t}</a></li> }).collect_view()}
                         </ul>
                     </section>
+                    <crate::components::comments::OpenComments />
                 </article>
             }
         })}

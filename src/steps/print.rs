@@ -223,7 +223,14 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
             if reviews.is_empty() {
                 return ().into_any();
             }
-            let mut sorted: Vec<_> = reviews.iter().collect();
+            // A reviewer's verdict is for the rep, not the customer (issue 15).
+            let mut sorted: Vec<_> = reviews
+                .iter()
+                .filter(|r| !crate::model::comments::is_verdict_review(r))
+                .collect();
+            if sorted.is_empty() {
+                return ().into_any();
+            }
             sorted.sort_by_key(|r| std::cmp::Reverse(r.date));
             let items = sorted
                 .into_iter()

@@ -121,9 +121,9 @@ pub fn Reviews() -> impl IntoView {
                 None => view! { {t("step7.set_period")} }.into_any(),
             }}</p>
             <ol class="review-log">
-                {move || { let mut rs = reviews.get(); rs.sort_by_key(|r| std::cmp::Reverse(r.date)); rs }.into_iter().map(|r| view! {
-                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
-                }).collect_view()}
+                {move || { let mut rs = reviews.get(); rs.sort_by_key(|r| std::cmp::Reverse(r.date)); rs }.into_iter().map(|r| { let verdict = crate::components::comments::verdict_badge(&r); view! {
+                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {verdict} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                }}).collect_view()}
             </ol>
             <form class="review-form" on:submit=save>
                 <h3>{t("step7.record")}</h3>

@@ -193,7 +193,7 @@ test('4d. the account team is kept once, shown in step 1 and step 6; old plans a
   await step(page, 'team1', 1);
   await expect(page.getByTestId('team-summary')).toContainText('Cy Park');
   const stored = await storedPlan(page, 'team1');
-  expect(stored.schema_version).toBe(3);
+  expect(stored.schema_version).toBe(4);
   expect(stored.plan.header.team).toBeUndefined();
   expect(stored.plan.resources.team.map((m) => m.name)).toEqual(['Bo Chen', 'Ann Lee', 'Cy Park']);
 

@@ -167,7 +167,7 @@ test('5. an older plan is migrated on load and its original kept until the first
   await waitSaved(page);
   expect(await rawItem(page, 'keyplan:backup:old1')).toBeNull();
   const stored = await storedPlan(page, 'old1');
-  expect(stored.schema_version).toBe(3);
+  expect(stored.schema_version).toBe(4);
   expect(stored.plan.portfolio.profit.score).toBe(4);
 });
 
