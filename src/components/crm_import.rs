@@ -7,8 +7,8 @@ use std::sync::Arc;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::i18n::describe::Label;
 use crate::i18n::{t, tf};
-use crate::model::choice::Choice;
 use crate::model::crm::accounts::{
     guess_style, new_plan, preview, refreshed, Preview, Problem, ProblemKind, ReadStyle, Value,
 };
@@ -132,7 +132,7 @@ fn read_bytes(bytes: &[u8]) -> Result<(String, Encoding), String> {
     let (text, enc) = match decode(bytes).map_err(|e| read_error_text(&e))? {
         Decoded::Text(text, enc) => (text, enc),
         Decoded::Legacy(enc) => {
-            let text = crate::persist::legacy_text::decode(bytes, enc.label())
+            let text = crate::state::files::decode_legacy_text(bytes, enc.label())
                 .ok_or_else(|| tf("crm.e.encoding", &[&enc.label()]))?;
             check_text(&text).map_err(|e| read_error_text(&e))?;
             (text, enc)
@@ -196,7 +196,7 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
         match result {
             Ok((table, encoding)) => {
                 let existing: Vec<Plan> = ws
-                    .summaries
+                    .summaries()
                     .get_untracked()
                     .iter()
                     .filter(|s| s.damaged.is_none())
@@ -595,13 +595,13 @@ fn preview_view(table: &Table, p: &Preview) -> impl IntoView {
 /// The listed plans as a CSV for the manager's spreadsheet, one row per plan.
 #[component]
 pub fn PortfolioCsvButton(rows: Memo<Vec<crate::model::summary::PlanSummary>>) -> impl IntoView {
-    use crate::persist::csv::{plan_completeness, portfolio_csv, PortfolioRow};
+    use crate::state::files::{completeness, download_portfolio_csv, PortfolioRow};
     let ws = expect_context::<Workspace>();
     let save = move |_| {
         let list = rows.get_untracked();
         let completeness: Vec<u8> = list
             .iter()
-            .map(|s| ws.load_plan(&s.id).map_or(0, |p| plan_completeness(&p)))
+            .map(|s| ws.load_plan(&s.id).map_or(0, |p| completeness(&p)))
             .collect();
         let items: Vec<PortfolioRow> = list
             .iter()
@@ -611,10 +611,7 @@ pub fn PortfolioCsvButton(rows: Memo<Vec<crate::model::summary::PlanSummary>>) -
                 completeness: *c,
             })
             .collect();
-        let text = portfolio_csv(&items, today());
-        let name = crate::persist::file::file_name(t("crm.portfolio_file"), Utc::now())
-            .replace(".keyplan.json", ".csv");
-        crate::persist::download::download(&name, "text/csv;charset=utf-8", &text);
+        download_portfolio_csv(t("crm.portfolio_file"), &items);
     };
     view! {
         <div class="export">

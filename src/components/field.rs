@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::describe::Label;
 use crate::model::choice::Choice;
 use crate::model::plan::Plan;
 use crate::state::editor::Editor;
@@ -180,7 +181,7 @@ pub fn field(spec: FieldSpec) -> AnyView {
     let commit = move |text: String| {
         if percent {
             if let Err(e) = crate::model::text::parse_percent(&text) {
-                error.set(Some(e));
+                error.set(Some(e.into()));
                 return;
             }
         }

@@ -8,6 +8,7 @@ pub mod example;
 pub mod figures;
 pub mod merge;
 pub mod migration;
+pub mod msg;
 pub mod plan;
 pub mod portfolio;
 pub mod privacy;

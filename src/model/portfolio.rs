@@ -123,12 +123,14 @@ pub fn select<'a>(all: &'a [PlanSummary], q: &Query, today: NaiveDate) -> Vec<&'
                     3.0 - Grade::all().iter().position(|x| *x == g).unwrap_or(0) as f64
                 }),
             ),
+            // Core, core potential, general, peripheral: the same order in every language (in
+            // English it is also the alphabetical one).
             SortBy::Quadrant => (
                 s.quadrant.is_none(),
-                s.quadrant
-                    .map(|x| x.label().to_string())
-                    .unwrap_or_default(),
-                0.0,
+                String::new(),
+                s.quadrant.map_or(0.0, |q| {
+                    Quadrant::all().iter().position(|x| *x == q).unwrap_or(0) as f64
+                }),
             ),
             SortBy::Health => (false, String::new(), f64::from(s.health(today).pct())),
             SortBy::NextReview => (
@@ -171,6 +173,7 @@ pub struct DueEntry {
     pub plan_id: String,
     pub plan_name: String,
     pub kind: DueKind,
+    /// The action as the rep typed it; empty for a review (the interface names it).
     pub what: String,
     pub date: NaiveDate,
     pub overdue: bool,
@@ -200,7 +203,7 @@ pub fn due_soon(all: &[PlanSummary], today: NaiveDate, days: u64) -> Vec<DueEntr
                 plan_id: s.id.clone(),
                 plan_name: s.name.clone(),
                 kind: DueKind::Review,
-                what: crate::i18n::t("portfolio.plan_review").into(),
+                what: String::new(),
                 date,
                 overdue: date < today,
             });
@@ -429,7 +432,8 @@ mod tests {
         b.next_review = Some(d("2026-11-25"));
         let list = due_soon(&[a, b], today, 14);
         let whats: Vec<&str> = list.iter().map(|e| e.what.as_str()).collect();
-        assert_eq!(whats, ["Late", "Plan review", "Soon"]);
+        assert_eq!(whats, ["Late", "", "Soon"]);
+        assert_eq!(list[1].kind, DueKind::Review);
         assert!(list[0].overdue && !list[1].overdue);
     }
 

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf, tp};
 
 use crate::components::crm_import::{CrmImport, CrmImportButton, PortfolioCsvButton};
-use crate::components::sharing::{download_raw, ExportButtons, ImportPanel};
+use crate::components::sharing::{ExportButtons, ImportPanel};
+use crate::i18n::describe::Label;
 use crate::model::choice::Choice;
 use crate::model::plan::{AccountLevel, Plan};
 use crate::model::portfolio::{
@@ -15,6 +16,7 @@ use crate::model::portfolio::{
 use crate::model::scoring::{Grade, Quadrant};
 use crate::model::text::format_number;
 use crate::route::Route;
+use crate::state::files::download_raw;
 use crate::state::router::Router;
 use crate::state::workspace::{today, Workspace};
 
@@ -30,17 +32,18 @@ pub fn PortfolioPage() -> impl IntoView {
     let crm = RwSignal::new(false);
     provide_context(ImportOpen(importing));
     let active = Memo::new(move |_| {
-        ws.summaries.with(|l| {
+        ws.summaries().with(|l| {
             l.iter()
                 .filter(|s| !s.archived && s.damaged.is_none())
                 .count()
         })
     });
     let archived = Memo::new(move |_| {
-        ws.summaries
+        ws.summaries()
             .with(|l| l.iter().filter(|s| s.archived).count())
     });
-    let empty = move || active.get() == 0 && archived.get() == 0 && ws.damaged.with(Vec::is_empty);
+    let empty =
+        move || active.get() == 0 && archived.get() == 0 && ws.damaged().with(Vec::is_empty);
     // A deleted plan, kept until the rep leaves the page, so the delete can be undone.
     let undo = RwSignal::new(None::<Plan>);
     view! {
@@ -98,7 +101,7 @@ fn UndoDelete(undo: RwSignal<Option<Plan>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
         {move || undo.get().map(|p| {
-            let name = p.display_name().to_string();
+            let name = crate::i18n::describe::plan_name(&p).to_string();
             let restore = move |_| {
                 if let Some(p) = undo.get_untracked() {
                     match ws.put_plan(p) {
@@ -267,7 +270,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
             sort: sort.get().0,
             descending: sort.get().1,
         };
-        ws.summaries.with(|all| {
+        ws.summaries().with(|all| {
             select(all, &q, now)
                 .into_iter()
                 .cloned()
@@ -275,7 +278,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
         })
     });
     let archived_count = move || {
-        ws.summaries
+        ws.summaries()
             .with(|l| l.iter().filter(|s| s.archived).count())
     };
     let header = move |label: &'static str, by: SortBy| {
@@ -291,7 +294,7 @@ fn PlanList(undo: RwSignal<Option<Plan>>) -> impl IntoView {
             </th>
         }
     };
-    let act = move |result: Result<(), crate::persist::storage::StoreError>| match result {
+    let act = move |result: Result<(), crate::state::workspace::StoreError>| match result {
         Ok(()) => error.set(None),
         Err(e) => error.set(Some(tf("common.nothing_changed", &[&e]))),
     };
@@ -433,7 +436,7 @@ const DUE_SHOWN: usize = 10;
 #[component]
 fn DueSoon() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let items = Memo::new(move |_| ws.summaries.with(|all| due_soon(all, today(), 14)));
+    let items = Memo::new(move |_| ws.summaries().with(|all| due_soon(all, today(), 14)));
     let show_all = RwSignal::new(false);
     view! {
         <section class="card due-soon" data-testid="due-soon" aria-labelledby="due-h">
@@ -457,7 +460,11 @@ fn DueSoon() -> impl IntoView {
                                 DueKind::Action(a) => step_href(&e.plan_id, 5, Some(format!("actions-{a}"))),
                                 DueKind::Review => step_href(&e.plan_id, 7, Some("reviews".into())),
                             };
-                            let what = if e.what.trim().is_empty() { t("common.untitled_action").to_string() } else { e.what.clone() };
+                            let what = match e.kind {
+                                DueKind::Review => t("portfolio.plan_review").to_string(),
+                                DueKind::Action(_) if e.what.trim().is_empty() => t("common.untitled_action").to_string(),
+                                DueKind::Action(_) => e.what.clone(),
+                            };
                             view! {
                                 <li class:overdue=e.overdue>
                                     <span class="due-date">{crate::i18n::day_month(e.date)}</span>
@@ -481,7 +488,7 @@ fn Matrix() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let points = Memo::new(move |_| {
-        ws.summaries.with(|all| {
+        ws.summaries().with(|all| {
             all.iter()
                 .filter(|s| counted(s) || (s.example && !s.archived && s.damaged.is_none()))
                 .filter_map(|s| {
@@ -589,8 +596,8 @@ fn spread<T>(points: Vec<((f64, f64), T)>) -> Vec<((f64, f64), T)> {
 #[component]
 fn RollupTable() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let rows = Memo::new(move |_| ws.summaries.with(|all| rollup(all)));
-    let example = Memo::new(move |_| ws.summaries.with(|all| example_rollup(all)));
+    let rows = Memo::new(move |_| ws.summaries().with(|all| rollup(all)));
+    let example = Memo::new(move |_| ws.summaries().with(|all| example_rollup(all)));
     view! {
         <section class="card" data-testid="rollup" aria-labelledby="rollup-h">
             <h2 id="rollup-h">{t("portfolio.rollup")}</h2>
@@ -634,7 +641,7 @@ fn RollupTable() -> impl IntoView {
 fn Ranking() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let top = Memo::new(move |_| {
-        ws.summaries.with(|all| {
+        ws.summaries().with(|all| {
             ranking(all)
                 .into_iter()
                 .take(10)
@@ -668,14 +675,14 @@ fn Ranking() -> impl IntoView {
 fn DamagedList() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     view! {
-        <Show when=move || !ws.damaged.with(Vec::is_empty)>
+        <Show when=move || !ws.damaged().with(Vec::is_empty)>
             <section class="card damaged" data-testid="damaged-list">
                 <h2>{t("portfolio.damaged")}</h2>
                 <p>{t("portfolio.damaged_note")}</p>
                 <ul>
-                    {move || ws.damaged.get().into_iter().map(|(id, why)| {
+                    {move || ws.damaged().get().into_iter().map(|(id, why)| {
                         let href = Route::Step { plan: id.clone(), step: 1, focus: None }.to_hash();
-                        let name = ws.summaries.with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| tf("portfolio.plan_id", &[&id]));
+                        let name = ws.summaries().with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone())).unwrap_or_else(|| tf("portfolio.plan_id", &[&id]));
                         let label = tf("export.download_text_of", &[&name]);
                         // The stored text as it is, untouched (read when asked, not at start-up).
                         let get = move |_| {
@@ -699,7 +706,7 @@ fn ExampleApart() -> impl IntoView {
     use crate::model::portfolio::{examples, Basis};
     let ws = expect_context::<Workspace>();
     let note = Memo::new(move |_| {
-        ws.summaries.with(|l| {
+        ws.summaries().with(|l| {
             examples(l).next().map(|_| match Basis::of(l) {
                 Basis::Own => t("portfolio.example_apart"),
                 Basis::Example => t("portfolio.example_only"),
@@ -718,12 +725,12 @@ fn ExampleApart() -> impl IntoView {
 fn IndexRebuilt() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     view! {
-        <Show when=move || ws.index_rebuilt.get()>
+        <Show when=move || ws.index_rebuilt().get()>
             <div class="banner info" role="status" data-testid="index-rebuilt">
                 <strong>{t("portfolio.index_rebuilt_title")}</strong> " "
-                {move || tp("portfolio.index_rebuilt", ws.summaries.with(Vec::len), &[&ws.summaries.with(Vec::len)])}
+                {move || tp("portfolio.index_rebuilt", ws.summaries().with(Vec::len), &[&ws.summaries().with(Vec::len)])}
                 " "
-                <button type="button" class="link" on:click=move |_| ws.index_rebuilt.set(false)>{t("common.dismiss")}</button>
+                <button type="button" class="link" on:click=move |_| ws.dismiss_index_rebuilt()>{t("common.dismiss")}</button>
             </div>
         </Show>
     }

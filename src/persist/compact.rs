@@ -22,9 +22,8 @@
 //! Snapshots are deltas because deflate only looks 32 KB back: twelve review snapshots of a
 //! 30 KB plan cannot share their text otherwise, and each would cost as much as the plan.
 
+use crate::model::msg::Msg;
 use serde_json::{Map, Value};
-
-use crate::i18n::{t, tf};
 
 /// First character of a compact value (never the first of a JSON text).
 pub const MARK: char = '@';
@@ -40,7 +39,7 @@ const LEVEL: i32 = 3;
 /// Largest decoded value accepted (a damaged length must not make us allocate gigabytes).
 const MAX_DECODED: usize = 256 * 1024 * 1024;
 
-/// Why a compact value cannot be read. `Display` words it for a rep.
+/// Why a compact value cannot be read; `msg` gives the code the interface words for a rep.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CompactError {
     /// The header line is missing or malformed.
@@ -57,15 +56,16 @@ pub enum CompactError {
     BadContent,
 }
 
-impl std::fmt::Display for CompactError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl CompactError {
+    /// What to tell the rep, as a catalogue key and its arguments.
+    pub fn msg(&self) -> Msg {
         match self {
-            Self::BadHeader => f.write_str(t("compact.bad_header")),
-            Self::UnknownFormat(x) => f.write_str(&tf("compact.unknown_format", &[x])),
-            Self::Truncated => f.write_str(t("compact.truncated")),
-            Self::BadUnit(at) => f.write_str(&tf("compact.bad_unit", &[at])),
-            Self::Corrupt => f.write_str(t("compact.corrupt")),
-            Self::BadContent => f.write_str(t("compact.bad_content")),
+            Self::BadHeader => Msg::new("compact.bad_header"),
+            Self::UnknownFormat(x) => Msg::with("compact.unknown_format", &[x]),
+            Self::Truncated => Msg::new("compact.truncated"),
+            Self::BadUnit(at) => Msg::with("compact.bad_unit", &[at]),
+            Self::Corrupt => Msg::new("compact.corrupt"),
+            Self::BadContent => Msg::new("compact.bad_content"),
         }
     }
 }
@@ -349,9 +349,8 @@ pub fn parse_stored(raw: &str) -> Result<Value, crate::persist::envelope::Decode
     if !is_compact(raw) {
         return crate::persist::envelope::parse_json(raw);
     }
-    decode_value(raw).map_err(|e| crate::persist::envelope::DecodeError::Invalid {
-        detail: e.to_string(),
-    })
+    decode_value(raw)
+        .map_err(|e| crate::persist::envelope::DecodeError::Invalid { detail: e.msg() })
 }
 
 /// The revision of a stored plan in either form, read without decoding the plan.

@@ -5,7 +5,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -34,8 +33,9 @@ pub fn plan_key(id: &str) -> String {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
-    /// Storage cannot be used at all in this browser session.
-    Unavailable(String),
+    /// Storage cannot be used at all in this browser session: the browser's reason, or none
+    /// when storage is turned off.
+    Unavailable(Option<String>),
     /// The browser refused the write: storage is full.
     QuotaFull,
     /// Another tab saved a newer revision of this plan.
@@ -46,16 +46,7 @@ pub enum StoreError {
     Failed(String),
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Unavailable(why) => f.write_str(&tf("store.unavailable", &[why])),
-            Self::QuotaFull => f.write_str(t("store.full")),
-            Self::Conflict { .. } => f.write_str(t("store.conflict")),
-            Self::Failed(why) => f.write_str(&tf("store.failed", &[why])),
-        }
-    }
-}
+// The words for a `StoreError` are the interface's: `crate::i18n::describe`.
 
 fn describe(err: &JsValue) -> (String, String) {
     let name = js_sys::Reflect::get(err, &"name".into())
@@ -70,11 +61,12 @@ fn describe(err: &JsValue) -> (String, String) {
 }
 
 fn local() -> Result<web_sys::Storage, StoreError> {
-    let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    let window =
+        web_sys::window().ok_or_else(|| StoreError::Unavailable(Some("no window".into())))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StoreError::Unavailable(t("store.turned_off").into())),
-        Err(e) => Err(StoreError::Unavailable(describe(&e).1)),
+        Ok(None) => Err(StoreError::Unavailable(None)),
+        Err(e) => Err(StoreError::Unavailable(Some(describe(&e).1))),
     }
 }
 
@@ -83,7 +75,7 @@ pub fn check_available() -> Result<(), StoreError> {
     let s = local()?;
     s.length()
         .map(|_| ())
-        .map_err(|e| StoreError::Unavailable(describe(&e).1))
+        .map_err(|e| StoreError::Unavailable(Some(describe(&e).1)))
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StoreError> {
@@ -98,7 +90,7 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             StoreError::QuotaFull
         } else if name == "SecurityError" {
-            StoreError::Unavailable(message)
+            StoreError::Unavailable(Some(message))
         } else {
             StoreError::Failed(if message.is_empty() { name } else { message })
         }

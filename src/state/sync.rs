@@ -33,21 +33,30 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
             Route::Step { step, .. } => {
                 let account = editor
                     .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .with(|p| {
+                        p.as_ref()
+                            .map(|p| crate::i18n::describe::plan_name(p).to_string())
+                    })
                     .unwrap_or_else(|| t("title.plan").into());
                 tf("title.step", &[&step, &STEPS, &step_name(step), &account])
             }
             Route::Print { .. } => {
                 let account = editor
                     .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .with(|p| {
+                        p.as_ref()
+                            .map(|p| crate::i18n::describe::plan_name(p).to_string())
+                    })
                     .unwrap_or_default();
                 tf("title.print", &[&account])
             }
             Route::Health { .. } => {
                 let account = editor
                     .plan
-                    .with(|p| p.as_ref().map(|p| p.display_name().to_string()))
+                    .with(|p| {
+                        p.as_ref()
+                            .map(|p| crate::i18n::describe::plan_name(p).to_string())
+                    })
                     .unwrap_or_default();
                 tf("title.health", &[&account])
             }

@@ -9,8 +9,8 @@ use crate::i18n::{t, tf};
 use crate::bind;
 use crate::components::field::{field, section, Binding, FieldSpec, Kind};
 use crate::components::table::{table, TableSpec};
+use crate::i18n::describe::Label;
 use crate::model::assessment::{assess, force_balance, Verdict, GROUPS, QUESTIONS};
-use crate::model::choice::Choice;
 use crate::model::plan::{Competitor, Force, ForceKind, Objective, Plan, Strategy};
 use crate::model::scoring::screen;
 use crate::model::text::FieldValue;
@@ -220,7 +220,7 @@ fn SuggestedStrategy() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let q = Memo::new(move |_| {
-        let s = ws.settings.with(|s| s.scoring.clone());
+        let s = ws.settings().with(|s| s.scoring.clone());
         editor
             .plan
             .with(|p| p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant))
@@ -275,12 +275,12 @@ fn OpportunityAssessment() -> impl IntoView {
                         },
                     );
                     field(
-                        FieldSpec::new(format!("assess-{key}"), q.text(), Kind::Rating, binding)
-                            .hint(q.hint()),
+                        FieldSpec::new(format!("assess-{key}"), t(q.text), Kind::Rating, binding)
+                            .hint(t(q.hint)),
                     )
                 })
                 .collect_view();
-            view! { <div><h3>{crate::model::assessment::group_name(g)}</h3><div class="form-grid single">{fields}</div></div> }
+            view! { <div><h3>{t(crate::model::assessment::GROUPS[g])}</h3><div class="form-grid single">{fields}</div></div> }
         })
         .collect_view();
     view! {
@@ -303,7 +303,7 @@ fn OpportunityAssessment() -> impl IntoView {
                         <p><span class=class data-testid="verdict">{text}</span>
                             {r.mean.map(|m| tf("step4.mean_from", &[&format!("{m:.1}"), &r.answered]))}</p>
                         {(!r.weak.is_empty()).then(|| view! {
-                            <p>{tf("step4.weak_points", &[&r.weak.join(t("step4.list_sep"))])}</p>
+                            <p>{tf("step4.weak_points", &[&r.weak.iter().map(|&k| t(k)).collect::<Vec<_>>().join(t("step4.list_sep"))])}</p>
                         })}
                         <p class="muted small">{t("step4.verdict_rule")}</p>
                     }

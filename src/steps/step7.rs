@@ -12,8 +12,8 @@ use crate::components::table::{table, TableSpec};
 use crate::model::checks::next_review;
 use crate::model::plan::{CommItem, ReportItem, Review};
 use crate::model::snapshot::snapshot;
-use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
+use crate::state::workspace::StoreError;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::compare::{comparison, Version};
 
@@ -183,7 +183,7 @@ fn Reviews() -> impl IntoView {
         let (Some(a), Some(b)) = (pick(left.get()), pick(right.get())) else {
             return view! { <p class="muted">{t("step7.choose_two")}</p> }.into_any();
         };
-        let settings = ws.settings.with(|s| s.scoring.clone());
+        let settings = ws.settings().with(|s| s.scoring.clone());
         comparison(&a, &b, &settings)
     };
     let options = move || {
