@@ -188,7 +188,7 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
             return;
         };
         let now = Utc::now();
-        let label = tf("crm.refresh_label", &[&l.name]);
+        let label = l.name.clone();
         let created: Vec<Plan> = p
             .creates
             .iter()

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{fill, t, tf};
+use super::{fill, t, t_in, tf, Lang};
 use crate::model::choice::Choice;
 use crate::model::migration::SCHEMA_VERSION;
 use crate::model::msg::Msg;
@@ -46,6 +46,28 @@ impl<C: Choice> Label for C {
 /// The name to show for a plan: its account name, or "Untitled account" when it is blank.
 pub fn plan_name(plan: &Plan) -> &str {
     plan.name().unwrap_or_else(|| t("plan.untitled"))
+}
+
+/// What a review changed, as the review log shows it. A CRM refresh stores the file's name,
+/// worded here ("Figures refreshed from accounts.csv"); a refresh recorded before that stored
+/// the worded text itself, which is shown as it is.
+pub fn review_changes(r: &crate::model::plan::Review) -> String {
+    if !r.refresh {
+        return r.changes.clone();
+    }
+    let worded_before = Lang::ALL.into_iter().any(|lang| {
+        let template = t_in(lang, "crm.refresh_label");
+        template.split_once("{0}").is_some_and(|(pre, post)| {
+            r.changes.len() > pre.len() + post.len()
+                && r.changes.starts_with(pre)
+                && r.changes.ends_with(post)
+        })
+    });
+    if worded_before {
+        r.changes.clone()
+    } else {
+        tf("crm.refresh_label", &[&r.changes])
+    }
 }
 
 impl fmt::Display for CompactError {
@@ -143,6 +165,22 @@ mod tests {
         p.header.account_name = "Acme".into();
         assert_eq!(plan_name(&p), "Acme");
         set_lang(Lang::En);
+    }
+
+    #[test]
+    fn a_refresh_names_its_file_and_older_worded_ones_stay_as_they_were() {
+        set_lang(Lang::En);
+        let mut r = crate::model::plan::Review {
+            refresh: true,
+            changes: "accounts.csv".into(),
+            ..Default::default()
+        };
+        assert_eq!(review_changes(&r), "Figures refreshed from accounts.csv");
+        r.changes = "Figures refreshed from accounts.csv".into();
+        assert_eq!(review_changes(&r), "Figures refreshed from accounts.csv");
+        r.refresh = false;
+        r.changes = "Added the new plant".into();
+        assert_eq!(review_changes(&r), "Added the new plant");
     }
 
     #[test]

@@ -5,10 +5,12 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::workspace::Workspace;
 use crate::i18n::describe::{plan_name, words};
 use crate::model::plan::Plan;
 use crate::model::privacy::{self, without_private_notes};
 use crate::model::Settings;
+use crate::persist::storage::{self, PlanRead};
 use crate::persist::{calendar, csv, download, file, legacy_text};
 
 pub use crate::persist::csv::PortfolioRow;
@@ -131,5 +133,71 @@ impl super::workspace::Workspace {
             crate::persist::import::resolve(incoming, choice, super::workspace::new_id);
         self.import(&plans)?;
         Ok(counts)
+    }
+}
+
+/// A plan an export could not include, why, and its stored text (offered as a download).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    pub id: String,
+    pub name: String,
+    pub reason: String,
+    pub raw: Option<String>,
+}
+
+/// The plans an export can include, and those it must leave out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gathered {
+    pub plans: Vec<Plan>,
+    pub left_out: Vec<LeftOut>,
+}
+
+impl Workspace {
+    /// Reads plans for an export. A plan that cannot be read (damaged), or was written by a
+    /// newer KeyPlan (this one would write it in an older format), is left out with the reason
+    /// and its stored text, never silently.
+    pub fn gather(&self, ids: &[String]) -> Gathered {
+        let mut out = Gathered::default();
+        for id in ids {
+            let name = self
+                .summaries
+                .with_untracked(|l| l.iter().find(|s| s.id == *id).map(|s| s.name.clone()))
+                .unwrap_or_else(|| id.clone());
+            let stored = || self.stored_text(id);
+            let (reason, raw) = match self.read_plan(id) {
+                Ok(PlanRead::Loaded(l)) => {
+                    out.plans.push(l.plan);
+                    continue;
+                }
+                Ok(PlanRead::Newer { error, .. }) => (error.to_string(), stored()),
+                Ok(PlanRead::Damaged { raw, error }) => {
+                    self.mark_damaged(id, error.to_string());
+                    (error.to_string(), Some(raw))
+                }
+                Ok(PlanRead::Missing) => (crate::i18n::t("export.gone").to_string(), None),
+                Err(e) => (e.to_string(), stored()),
+            };
+            out.left_out.push(LeftOut {
+                id: id.clone(),
+                name,
+                reason,
+                raw,
+            });
+        }
+        out
+    }
+
+    /// A plan's stored text exactly as it is (to download what cannot be read or included).
+    pub fn stored_text(&self, id: &str) -> Option<String> {
+        if !self.is_local() {
+            return None;
+        }
+        storage::read(&storage::plan_key(id)).ok().flatten()
+    }
+
+    /// Every plan of the workspace, archived ones too (for a backup).
+    pub fn all_ids(&self) -> Vec<String> {
+        self.summaries
+            .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect())
     }
 }

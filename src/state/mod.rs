@@ -7,4 +7,5 @@ pub mod review;
 pub mod room;
 pub mod router;
 pub mod sync;
+pub mod unsaved;
 pub mod workspace;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+pub use super::files::{Gathered, LeftOut};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 use crate::model::Settings;
@@ -36,7 +37,7 @@ pub struct Workspace {
     pub(in crate::state) backup_clock: RwSignal<NaiveDate>,
     /// Plans whose latest version is only in memory: every plan when storage is unavailable,
     /// otherwise those whose last save failed.
-    memory: StoredValue<HashMap<String, Plan>>,
+    pub(in crate::state) memory: StoredValue<HashMap<String, Plan>>,
     /// Ids of plans whose latest edits could not be saved (storage full or failing).
     pub(in crate::state) unsaved: RwSignal<Vec<String>>,
     pub(in crate::state) save_error: RwSignal<Option<StoreError>>,
@@ -205,62 +206,6 @@ impl Workspace {
         Ok(id)
     }
 
-    /// A save failed: the plan's latest version stays in memory until a save succeeds.
-    pub fn hold_unsaved(&self, plan: Plan, error: StoreError) {
-        let id = plan.id.clone();
-        self.keep_in_memory(plan);
-        self.unsaved.update(|u| {
-            if !u.contains(&id) {
-                u.push(id);
-            }
-        });
-        self.save_error.set(Some(error));
-    }
-
-    /// A save succeeded: the stored copy is the latest, memory need not hold it.
-    pub fn saved(&self, id: &str) {
-        if !self.unsaved.with_untracked(|u| u.iter().any(|x| x == id)) {
-            return;
-        }
-        self.memory.update_value(|m| {
-            m.remove(id);
-        });
-        self.unsaved.update(|u| u.retain(|x| x != id));
-        if self.unsaved.with_untracked(Vec::is_empty) {
-            self.save_error.set(None);
-        }
-    }
-
-    /// The unsaved plans, as held in memory.
-    pub fn unsaved_plans(&self) -> Vec<Plan> {
-        let ids = self.unsaved.get_untracked();
-        self.memory
-            .with_value(|m| ids.iter().filter_map(|id| m.get(id).cloned()).collect())
-    }
-
-    /// Tries again to save every plan held unsaved (except `skip`, saved by its editor).
-    pub fn retry_unsaved(&self, skip: Option<&str>) {
-        for plan in self
-            .unsaved_plans()
-            .into_iter()
-            .filter(|p| Some(p.id.as_str()) != skip)
-        {
-            match storage::save_plan(&plan, |p, b| self.summarise(p, b)) {
-                Ok(saved) => {
-                    self.upsert_summary(saved.summary);
-                    self.saved(&plan.id);
-                }
-                Err(e) => self.save_error.set(Some(e)),
-            }
-        }
-    }
-
-    pub fn keep_in_memory(&self, plan: Plan) {
-        self.memory.update_value(|m| {
-            m.insert(plan.id.clone(), plan);
-        });
-    }
-
     pub fn read_plan(&self, id: &str) -> Result<PlanRead, StoreError> {
         if let Some(p) = self.memory.with_value(|m| m.get(id).cloned()) {
             return Ok(PlanRead::Loaded(crate::persist::envelope::LoadedPlan {
@@ -390,72 +335,6 @@ impl Workspace {
             self.summaries
                 .update(|list| list.iter_mut().for_each(rescore));
         }
-    }
-}
-
-/// A plan an export could not include, why, and its stored text (offered as a download).
-#[derive(Clone, Debug, PartialEq)]
-pub struct LeftOut {
-    pub id: String,
-    pub name: String,
-    pub reason: String,
-    pub raw: Option<String>,
-}
-
-/// The plans an export can include, and those it must leave out.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Gathered {
-    pub plans: Vec<Plan>,
-    pub left_out: Vec<LeftOut>,
-}
-
-impl Workspace {
-    /// Reads plans for an export. A plan that cannot be read (damaged), or was written by a
-    /// newer KeyPlan (this one would write it in an older format), is left out with the reason
-    /// and its stored text, never silently.
-    pub fn gather(&self, ids: &[String]) -> Gathered {
-        let mut out = Gathered::default();
-        for id in ids {
-            let name = self
-                .summaries
-                .with_untracked(|l| l.iter().find(|s| s.id == *id).map(|s| s.name.clone()))
-                .unwrap_or_else(|| id.clone());
-            let stored = || self.stored_text(id);
-            let (reason, raw) = match self.read_plan(id) {
-                Ok(PlanRead::Loaded(l)) => {
-                    out.plans.push(l.plan);
-                    continue;
-                }
-                Ok(PlanRead::Newer { error, .. }) => (error.to_string(), stored()),
-                Ok(PlanRead::Damaged { raw, error }) => {
-                    self.mark_damaged(id, error.to_string());
-                    (error.to_string(), Some(raw))
-                }
-                Ok(PlanRead::Missing) => (crate::i18n::t("export.gone").to_string(), None),
-                Err(e) => (e.to_string(), stored()),
-            };
-            out.left_out.push(LeftOut {
-                id: id.clone(),
-                name,
-                reason,
-                raw,
-            });
-        }
-        out
-    }
-
-    /// A plan's stored text exactly as it is (to download what cannot be read or included).
-    pub fn stored_text(&self, id: &str) -> Option<String> {
-        if !self.is_local() {
-            return None;
-        }
-        storage::read(&storage::plan_key(id)).ok().flatten()
-    }
-
-    /// Every plan of the workspace, archived ones too (for a backup).
-    pub fn all_ids(&self) -> Vec<String> {
-        self.summaries
-            .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect())
     }
 }
 

@@ -229,7 +229,7 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
                 .into_iter()
                 .map(|r| view! {
                     <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees.clone()}
-                        {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                        {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&crate::i18n::describe::review_changes(r)]))}</li>
                 })
                 .collect_view();
             view! { <h3>{t("step7.reviews")}</h3><ol class="review-log">{items}</ol> }.into_any()

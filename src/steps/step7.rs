@@ -222,7 +222,7 @@ fn Reviews() -> impl IntoView {
             }}</p>
             <ol class="review-log">
                 {move || { let mut rs = reviews.get(); rs.sort_by_key(|r| std::cmp::Reverse(r.date)); rs }.into_iter().map(|r| view! {
-                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees.clone()} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&crate::i18n::describe::review_changes(&r)]))}</li>
                 }).collect_view()}
             </ol>
             <form class="review-form" on:submit=save>

@@ -1,5 +1,8 @@
 //! Which plan field each column fills, guessed from the heading (English, Chinese, German).
 
+use super::date::{guess_order, DateOrder};
+use super::number::{guess_decimal, Decimal};
+use super::read::Table;
 use crate::model::scoring::Criterion;
 
 /// A plan field a column can fill.
@@ -299,6 +302,46 @@ pub fn guess(headers: &[String]) -> Vec<Option<Target>> {
         }
     }
     out
+}
+
+/// How the values of a file are read: decimal per column, one day/month order for the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadStyle {
+    pub decimals: Vec<Decimal>,
+    pub date_order: DateOrder,
+    /// No value in the date column tells the order: the rep should check it.
+    pub date_order_unsure: bool,
+}
+
+/// Guesses the reading style from the mapped columns' values and the file's separator.
+pub fn guess_style(table: &Table, mapping: &[Option<Target>]) -> ReadStyle {
+    let hint = if table.separator == ';' {
+        Decimal::Comma
+    } else {
+        Decimal::Point
+    };
+    let column = |i: usize| table.rows.iter().map(move |r| r.cell(i));
+    // Only the mapped columns are read, so only they are looked at.
+    let decimals = (0..table.headers.len())
+        .map(|i| match mapping.get(i) {
+            Some(Some(_)) => guess_decimal(column(i), hint),
+            _ => hint,
+        })
+        .collect();
+    let date_hint = if hint == Decimal::Comma {
+        DateOrder::DayMonth
+    } else {
+        DateOrder::MonthDay
+    };
+    let (date_order, unsure) = match mapping.iter().position(|t| *t == Some(Target::NextReview)) {
+        Some(i) => guess_order(column(i), date_hint),
+        None => (date_hint, false),
+    };
+    ReadStyle {
+        decimals,
+        date_order,
+        date_order_unsure: unsure,
+    }
 }
 
 #[cfg(test)]
