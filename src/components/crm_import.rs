@@ -10,6 +10,7 @@ use std::sync::Arc;
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::components::drop::{dropped_file, picked_file, read_file_bytes};
 use crate::i18n::describe::Label;
 use crate::i18n::{t, tf};
 use crate::model::crm::accounts::{
@@ -146,39 +147,23 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     };
     let read_file = move |file: web_sys::File| {
         error.set(None);
-        if file.size() > MAX_BYTES as f64 {
-            error.set(Some(read_error_text(&ReadError::TooLarge {
-                bytes: file.size() as usize,
-            })));
-            return;
-        }
-        let name = file.name();
-        let promise = file.array_buffer();
         reading.set(true);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(buf) => take_file(name, js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => {
-                    reading.set(false);
-                    error.set(Some(t("import.read_failed").into()));
-                }
-            }
-        });
+        let failed = move || {
+            reading.set(false);
+            error.set(Some(t("import.read_failed").into()));
+        };
+        if let Err(bytes) = read_file_bytes(file, MAX_BYTES, take_file, failed) {
+            reading.set(false);
+            error.set(Some(read_error_text(&ReadError::TooLarge { bytes })));
+        }
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = picked_file(&ev) {
             read_file(f);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        if let Some(f) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
+        if let Some(f) = dropped_file(&ev) {
             read_file(f);
         }
     };

@@ -3,6 +3,7 @@ pub mod banners;
 pub mod capacity;
 pub mod conflicts;
 pub mod crm_import;
+pub mod drop;
 pub mod field;
 pub mod header;
 pub mod media;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::components::drop::{dropped_file, picked_file, read_file_bytes};
 use crate::state::files::{
     download_raw, export_text, file_name, save_file, ImportError, Incoming, OnConflict, MAX_BYTES,
 };
@@ -180,38 +181,19 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        if file.size() > MAX_BYTES as f64 {
-            error.set(Some(
-                ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                }
-                .to_string(),
-            ));
-            return;
+        let failed = move || error.set(Some(t("import.read_failed").into()));
+        if let Err(bytes) = read_file_bytes(file, MAX_BYTES, move |_, b| read_bytes(b), failed) {
+            error.set(Some(ImportError::TooLarge { bytes }.to_string()));
         }
-        let promise = file.array_buffer();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(buf) => read_bytes(js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => error.set(Some(t("import.read_failed").into())),
-            }
-        });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = picked_file(&ev) {
             read_file(f);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
         dragging.set(false);
-        if let Some(f) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
+        if let Some(f) = dropped_file(&ev) {
             read_file(f);
         }
     };
