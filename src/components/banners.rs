@@ -1,35 +1,23 @@
 //! Messages that stay until their cause is gone: storage unavailable, save failed, no recent backup.
 
-use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, tf};
 
-use crate::model::plan::Plan;
-use crate::persist::{download::download, file, storage};
 use crate::state::editor::Editor;
+use crate::state::files::{download_plan, download_plans};
+use crate::state::workspace::StoreError;
 use crate::state::workspace::{today, StorageMode, Workspace};
 
 /// Days after which the rep is reminded to export a backup.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
 
-/// Downloads one plan as a KeyPlan file (its in-memory state, unsaved edits included).
-pub fn download_plan(plan: &Plan, label_suffix: &str) {
-    let now = Utc::now();
-    let name = file::file_name(&format!("{}{label_suffix}", plan.display_name()), now);
-    download(
-        &name,
-        "application/json",
-        &file::encode_file(std::slice::from_ref(plan), None, now),
-    );
-}
-
 #[component]
 pub fn Banners() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let editor = expect_context::<Editor>();
-    let memory_only = move || match ws.mode.get() {
+    let memory_only = move || match ws.mode().get() {
         StorageMode::MemoryOnly(why) => Some(view! {
             <div class="banner danger" role="alert" data-testid="storage-unavailable">
                 <strong>{t("banner.nothing_saved")}</strong>
@@ -39,23 +27,20 @@ pub fn Banners() -> impl IntoView {
         StorageMode::Local => None,
     };
     let failed = move || {
-        let err = ws.save_error.get()?;
-        let count = ws.unsaved.with(Vec::len);
+        let err = ws.save_error().get()?;
+        let count = ws.unsaved().with(Vec::len);
         if count == 0 {
             return None;
         }
-        let full = matches!(err, storage::StoreError::QuotaFull);
+        let full = matches!(err, StoreError::QuotaFull);
         let backup = move |_| {
             let plans = ws.unsaved_plans();
             match plans.as_slice() {
-                [one] => download_plan(one, " (unsaved backup)"),
+                [one] => {
+                    download_plan(one, " (unsaved backup)");
+                }
                 _ => {
-                    let now = Utc::now();
-                    download(
-                        &file::file_name("KeyPlan unsaved backup", now),
-                        "application/json",
-                        &file::encode_file(&plans, None, now),
-                    );
+                    download_plans("KeyPlan unsaved backup", &plans);
                 }
             }
         };
@@ -82,9 +67,9 @@ pub fn Banners() -> impl IntoView {
         })
     };
     let reminder = move || {
-        let has_plans = ws.summaries.with(|s| !s.is_empty());
-        let stale = (today() - ws.backup_clock.get()).num_days() > BACKUP_REMINDER_DAYS;
-        (ws.mode.with(|m| *m == StorageMode::Local) && has_plans && stale).then(|| {
+        let has_plans = ws.summaries().with(|s| !s.is_empty());
+        let stale = (today() - ws.backup_clock().get()).num_days() > BACKUP_REMINDER_DAYS;
+        (ws.mode().with(|m| *m == StorageMode::Local) && has_plans && stale).then(|| {
             view! {
                 <div class="banner info" data-testid="backup-reminder">
                     {tf("banner.backup_reminder", &[&BACKUP_REMINDER_DAYS])} " "
@@ -150,10 +135,11 @@ fn InstallHint() -> impl IntoView {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches());
-    let closed = storage::read(storage::INSTALL_HINT_KEY).is_ok_and(|v| v.is_some());
+    let ws = expect_context::<Workspace>();
+    let closed = ws.install_hint_closed();
     let show = RwSignal::new(apple_mobile && !installed && !closed);
     let close = move |_| {
-        let _ = storage::write(storage::INSTALL_HINT_KEY, "1");
+        ws.close_install_hint();
         show.set(false);
     };
     move || {

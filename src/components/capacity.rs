@@ -6,17 +6,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
-use crate::persist::storage::{self, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTIMATE};
-use crate::persist::usage::{self, SnapshotCost, Usage};
 use crate::state::editor::Editor;
 use crate::state::review::drop_snapshot;
+use crate::state::room::{SnapshotCost, Usage};
 use crate::state::workspace::Workspace;
-
-/// What every key of this origin takes now (reads every stored value once).
-pub fn current_usage() -> Usage {
-    let entries = storage::entries().unwrap_or_default();
-    usage::usage(&entries, PLAN_PREFIX, INDEX_KEY, QUOTA_ESTIMATE)
-}
 
 /// Units as KB of the quota (2 bytes per UTF-16 unit), as the storage page words them; MB
 /// from 1,024 KB on.
@@ -47,13 +40,13 @@ pub fn StorageWarning() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let measured = RwSignal::new(None::<Usage>);
     Effect::new(move |_| {
-        ws.summaries.track();
+        ws.summaries().track();
         if !ws.is_local() {
             return;
         }
         set_timeout(
             move || {
-                let _ = measured.try_set(Some(current_usage()));
+                let _ = measured.try_set(Some(ws.current_usage()));
             },
             Duration::from_millis(1000),
         );
@@ -83,31 +76,21 @@ pub fn LargestSnapshots(
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let snapshots = Memo::new(move |_| {
-        let mut plans: Vec<(String, usize)> = usage.with(|u| {
-            u.iter()
-                .filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n)))
-                .collect()
-        });
-        plans.sort_by_key(|p| std::cmp::Reverse(p.1));
+        let plans = usage.with(|u| ws.largest_plans(u, 5));
         let mut out: Vec<(String, SnapshotCost)> = plans
             .into_iter()
-            .take(5)
-            .filter_map(|(id, _)| {
-                let raw = storage::read(&storage::plan_key(&id)).ok().flatten()?;
-                Some(
-                    usage::snapshot_costs(&raw)
-                        .into_iter()
-                        .map(move |c| (id.clone(), c)),
-                )
+            .flat_map(|(id, _)| {
+                ws.snapshot_costs(&id)
+                    .into_iter()
+                    .map(move |c| (id.clone(), c))
             })
-            .flatten()
             .collect();
         out.sort_by_key(|(_, c)| std::cmp::Reverse(c.units));
         out.truncate(5);
         out
     });
     let name_of = move |id: &str| {
-        ws.summaries
+        ws.summaries()
             .with_untracked(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone()))
             .unwrap_or_else(|| id.to_string())
     };

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::describe::Label;
 use crate::model::choice::Choice;
 use crate::model::plan::Plan;
 use crate::state::editor::Editor;
 
 pub type Getter = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
-pub type Setter = Arc<dyn Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync>;
+pub type Setter = Arc<dyn Fn(&mut Plan, &str) -> Result<(), crate::model::msg::Msg> + Send + Sync>;
 pub type Options = Arc<dyn Fn(&Plan) -> Vec<(String, String)> + Send + Sync>;
 
 /// How a value is read from and written to the plan, as text, and where it lives (the place a
@@ -26,7 +27,7 @@ pub struct Binding {
 impl Binding {
     pub fn new(
         get: impl Fn(&Plan) -> String + Send + Sync + 'static,
-        set: impl Fn(&mut Plan, &str) -> Result<(), String> + Send + Sync + 'static,
+        set: impl Fn(&mut Plan, &str) -> Result<(), crate::model::msg::Msg> + Send + Sync + 'static,
     ) -> Self {
         Binding {
             get: Arc::new(get),
@@ -164,14 +165,14 @@ pub fn field(spec: FieldSpec) -> AnyView {
     let commit = move |text: String| {
         if percent {
             if let Err(e) = crate::model::text::parse_percent(&text) {
-                error.set(Some(e));
+                error.set(Some(e.into()));
                 return;
             }
         }
         let mut result = Ok(());
         let set = set.clone();
         editor.edit_at(&at, |p| result = set(p, &text));
-        error.set(result.err());
+        error.set(result.err().map(|m| crate::i18n::describe::words(&m)));
     };
     let conflict = conflict_at_field(
         editor,

@@ -4,6 +4,7 @@ pub mod capacity;
 pub mod comments;
 pub mod conflicts;
 pub mod crm_import;
+pub mod drop;
 pub mod field;
 pub mod header;
 pub mod kinds;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 
 use super::field::{field, Binding, FieldSpec, Kind};
+use crate::i18n::describe::Label;
 use crate::model::choice::Choice;
 use crate::model::plan::{Penetration, Uptake};
 use crate::state::editor::Editor;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
+use crate::i18n::describe::Label;
 use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, Contact};
 use crate::model::relmap::layout;

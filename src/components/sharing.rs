@@ -1,21 +1,16 @@
 //! Sharing plans: export as a KeyPlan file (download, or the system share sheet on a tablet),
 //! and import from a file, a drop or pasted text, with a choice for plans already here.
 
-use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::plan::Plan;
-use crate::model::privacy;
-use crate::model::Settings;
-use crate::persist::download::download;
-use crate::persist::file::{encode_file, file_name};
-use crate::persist::import::{
-    compare, parse_file, resolve, ImportError, Incoming, OnConflict, MAX_BYTES,
+use crate::components::drop::{dropped_file, picked_file, read_file_bytes};
+use crate::state::files::{
+    download_raw, export_text, file_name, save_file, ImportError, Incoming, OnConflict, MAX_BYTES,
 };
-use crate::state::workspace::{new_id, Gathered, LeftOut, Workspace};
+use crate::state::workspace::{Gathered, LeftOut, Workspace};
 
 /// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
 fn can_share_files() -> bool {
@@ -49,27 +44,8 @@ fn share_or_download(name: &str, text: &str) {
         Some(())
     })();
     if shared.is_none() {
-        download(name, "application/json", text);
+        save_file(name, text);
     }
-}
-
-/// The file for some plans, with private notes left out when asked (the plans and every
-/// review snapshot in them: `model::privacy`).
-pub fn export_text(
-    plans: Vec<Plan>,
-    leave_out_private: bool,
-    settings: Option<&Settings>,
-) -> String {
-    encode_file(
-        &privacy::for_export(plans, leave_out_private),
-        settings,
-        Utc::now(),
-    )
-}
-
-/// Downloads a plan's stored text as it is, untouched: what KeyPlan could not read or include.
-pub fn download_raw(id: &str, raw: &str) -> bool {
-    download(&format!("damaged-plan-{id}.json"), "application/json", raw)
 }
 
 /// The plans an export left out, each with why and its stored text to download. Shown by every
@@ -122,13 +98,13 @@ pub fn ExportButtons(
         let g = plans.run(());
         left_out.set(g.left_out);
         let n = g.plans.len();
-        let settings = with_settings.then(|| ws.settings.get_untracked());
+        let settings = with_settings.then(|| ws.settings().get_untracked());
         (
             export_text(g.plans, private.get_untracked(), settings.as_ref()),
             n,
         )
     };
-    let name = move || file_name(&file_label.get_untracked(), Utc::now());
+    let name = move || file_name(&file_label.get_untracked(), None);
     let done = move |n: usize| {
         if let Some(cb) = on_done {
             cb.run(n);
@@ -138,7 +114,7 @@ pub fn ExportButtons(
         <div class="export">
             <button type="button" class="secondary" on:click=move |_| {
                 let (text, n) = text();
-                if download(&name(), "application/json", &text) { done(n); }
+                if save_file(&name(), &text) { done(n); }
             }>{label.clone()}</button>
             {can_share_files().then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| { let (text, n) = text(); share_or_download(&name(), &text); done(n); }>{t("export.share")}</button>
@@ -182,9 +158,8 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     });
 
-    let read_bytes = move |bytes: Vec<u8>| match parse_file(&bytes) {
-        Ok(file) => {
-            let incoming = ws.summaries.with_untracked(|s| compare(file.plans, s));
+    let read_bytes = move |bytes: Vec<u8>| match ws.read_import(&bytes) {
+        Ok(incoming) => {
             choices.set(
                 incoming
                     .iter()
@@ -206,38 +181,19 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        if file.size() > MAX_BYTES as f64 {
-            error.set(Some(
-                ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                }
-                .to_string(),
-            ));
-            return;
+        let failed = move || error.set(Some(t("import.read_failed").into()));
+        if let Err(bytes) = read_file_bytes(file, MAX_BYTES, move |_, b| read_bytes(b), failed) {
+            error.set(Some(ImportError::TooLarge { bytes }.to_string()));
         }
-        let promise = file.array_buffer();
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(buf) => read_bytes(js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => error.set(Some(t("import.read_failed").into())),
-            }
-        });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = picked_file(&ev) {
             read_file(f);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
         dragging.set(false);
-        if let Some(f) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
+        if let Some(f) = dropped_file(&ev) {
             read_file(f);
         }
     };
@@ -246,13 +202,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             return;
         };
         let picked = choices.get_untracked();
-        let (plans, counts) = resolve(
-            &incoming,
-            |i| picked.get(i).copied().unwrap_or(OnConflict::Skip),
-            new_id,
-        );
-        match ws.import(&plans) {
-            Ok(()) => stage.set(Stage::Done(tf(
+        match ws.import_as_chosen(&incoming, |i| {
+            picked.get(i).copied().unwrap_or(OnConflict::Skip)
+        }) {
+            Ok(counts) => stage.set(Stage::Done(tf(
                 "import.finished",
                 &[
                     &counts.created,
@@ -316,7 +269,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         .collect();
                     let more_new = new_total.saturating_sub(NEW_LISTED);
                     let rows = listed.into_iter().map(|(i, inc)| {
-                        let name = inc.plan.display_name().to_string();
+                        let name = crate::i18n::describe::plan_name(&inc.plan).to_string();
                         let note = inc.existing.as_ref().map(|e| {
                             if inc.existing_newer {
                                 tf("import.already_newer", &[&e.name])

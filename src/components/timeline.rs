@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
+use crate::i18n::describe::Label;
 use crate::model::checks::is_action_overdue;
 use crate::model::choice::Choice;
 use crate::state::editor::Editor;

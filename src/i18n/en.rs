@@ -832,7 +832,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.who_wants_us_to_win", "Who wants us to win"),
     ("field.year_before", "Year before"),
     ("plan.untitled", "Untitled account"),
-    ("plan.copy_name", "{0} (copy)"),
     ("portfolio.plan_review", "Plan review"),
     ("decode.not_json", "The text is not valid JSON (line {0}, column {1}: {2})."),
     ("decode.no_kind", "This is JSON, but not KeyPlan data: it has no \"kind\"."),
@@ -872,7 +871,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("ics.action", "Action"),
     ("ics.action_due", "{0} ({1}) due"),
     ("ics.review", "Review the plan for {0}"),
-    ("import.imported_name", "{0} (imported)"),
     ("migrate.unknown_version", "schema version {0} is not one this KeyPlan knows how to upgrade"),
     ("migrate.no_step", "no upgrade is defined from schema version {0}"),
     ("migrate.not_object", "the plan is not a JSON object"),
@@ -1114,4 +1112,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit-2 (issue 16): new texts go right below this line --
     // -- schema-store (issue 14, generic view and store): new texts go right below this line --
     // -- layers (issue 14, language, doors, files): new texts go right below this line --
+    // A technical detail with no translation (a parser's own report), shown as it is.
+    ("msg.plain", "{0}"),
 ];

@@ -11,6 +11,7 @@
 //! To add a text: add the key to both catalogues (the host tests fail when a key is missing from
 //! one, empty, or its placeholders differ, and when code uses a key that no catalogue has).
 
+pub mod describe;
 pub mod en;
 pub mod zh;
 

@@ -88,10 +88,18 @@ fn the_catalogue_check_catches_each_kind_of_problem() {
     );
 }
 
-/// The keys the code asks for: every `t("…")`, `tf("…"`, `tp("…"` and `t_in(…, "…")` literal.
+/// The keys the code asks for: every `t("…")`, `tf("…"`, `tp("…"` and `t_in(…, "…")` literal,
+/// and every message the model and `persist/` return (`Msg::new("…")`, `Msg::with("…"`).
 fn keys_used_in(text: &str) -> Vec<String> {
     let mut keys = Vec::new();
-    for call in ["t(\"", "tf(\"", "tp(\"", "tk(\""] {
+    for call in [
+        "t(\"",
+        "tf(\"",
+        "tp(\"",
+        "tk(\"",
+        "Msg::new(\"",
+        "Msg::with(\"",
+    ] {
         let mut rest = text;
         while let Some(at) = rest.find(call) {
             let before = rest[..at].chars().next_back();

@@ -832,7 +832,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.who_wants_us_to_win", "谁希望我们赢"),
     ("field.year_before", "前年"),
     ("plan.untitled", "未命名客户"),
-    ("plan.copy_name", "{0}（副本）"),
     ("portfolio.plan_review", "计划回顾"),
     ("decode.not_json", "这段文本不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）。"),
     ("decode.no_kind", "这是 JSON，但不是 KeyPlan 数据：其中没有 \"kind\"。"),
@@ -872,7 +871,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("ics.action", "行动"),
     ("ics.action_due", "{0}（{1}）到期"),
     ("ics.review", "回顾 {0} 的计划"),
-    ("import.imported_name", "{0}（导入）"),
     ("migrate.unknown_version", "当前 KeyPlan 不知道如何升级数据结构版本 {0}"),
     ("migrate.no_step", "没有从数据结构版本 {0} 升级的方法"),
     ("migrate.not_object", "该计划不是 JSON 对象"),
@@ -1114,4 +1112,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // -- first-visit-2 (issue 16): new texts go right below this line --
     // -- schema-store (issue 14, generic view and store): new texts go right below this line --
     // -- layers (issue 14, language, doors, files): new texts go right below this line --
+    // A technical detail with no translation (a parser's own report), shown as it is.
+    ("msg.plain", "{0}"),
 ];

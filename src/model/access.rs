@@ -18,7 +18,7 @@ pub trait Slot {
         None
     }
     /// Takes the text the rep typed; `None` when this is not a text field.
-    fn set_text(&mut self, _text: &str) -> Option<Result<(), String>> {
+    fn set_text(&mut self, _text: &str) -> Option<Result<(), crate::model::msg::Msg>> {
         None
     }
     fn record(&self) -> Option<&dyn Record> {
@@ -106,7 +106,7 @@ macro_rules! text_slot {
             fn text(&self) -> Option<String> {
                 Some(FieldValue::to_text(self))
             }
-            fn set_text(&mut self, text: &str) -> Option<Result<(), String>> {
+            fn set_text(&mut self, text: &str) -> Option<Result<(), crate::model::msg::Msg>> {
                 Some(FieldValue::from_text(text).map(|v| *self = v))
             }
         }
@@ -128,7 +128,7 @@ macro_rules! choice_slot {
             fn text(&self) -> Option<String> {
                 Some(choice_text(self))
             }
-            fn set_text(&mut self, text: &str) -> Option<Result<(), String>> {
+            fn set_text(&mut self, text: &str) -> Option<Result<(), crate::model::msg::Msg>> {
                 Some(choice_from_text(text).map(|v| *self = v))
             }
         }
@@ -271,7 +271,7 @@ pub fn text_at(plan: &Plan, path: &str) -> String {
 }
 
 /// Writes what the rep typed into the field at `path`.
-pub fn set_at(plan: &mut Plan, path: &str, text: &str) -> Result<(), String> {
+pub fn set_at(plan: &mut Plan, path: &str, text: &str) -> Result<(), crate::model::msg::Msg> {
     slot_mut(plan, path)
         .and_then(|s| s.set_text(text))
         .unwrap_or(Ok(()))
@@ -302,7 +302,7 @@ pub fn set_cell(
     id: RowId,
     key: &str,
     text: &str,
-) -> Result<(), String> {
+) -> Result<(), crate::model::msg::Msg> {
     rows_at_mut(plan, table)
         .and_then(|r| r.row_mut(id))
         .and_then(|r| r.slot_mut(key))

@@ -4,41 +4,21 @@
 use std::collections::BTreeMap;
 
 use super::plan::{Force, ForceKind};
-use crate::i18n::t;
 
 pub struct Question {
     pub key: &'static str,
     pub group: usize,
-    /// Catalogue keys of the statement and its hint (see `text` and `hint`).
+    /// Catalogue keys of the statement and its hint.
     pub text: &'static str,
     pub hint: &'static str,
 }
 
-impl Question {
-    /// The statement in the current language.
-    pub fn text(&self) -> &'static str {
-        t(self.text)
-    }
-    pub fn hint(&self) -> &'static str {
-        t(self.hint)
-    }
-}
-
-/// The groups' names, as catalogue keys (see `group_name`).
+/// The groups' names, as catalogue keys (`GROUPS[question.group]`).
 pub const GROUPS: [&str; 3] = [
     "assess.group.customer",
     "assess.group.us",
     "assess.group.competition",
 ];
-
-/// A group's name in the current language.
-pub fn group_name(g: usize) -> &'static str {
-    match g {
-        0 => t("assess.group.customer"),
-        1 => t("assess.group.us"),
-        _ => t("assess.group.competition"),
-    }
-}
 
 pub const QUESTIONS: [Question; 15] = [
     Question {
@@ -147,7 +127,7 @@ pub struct Assessment {
     pub verdict: Verdict,
     pub mean: Option<f64>,
     pub group_means: [Option<f64>; 3],
-    /// Questions scored 1 or 2: the reasons for caution.
+    /// Questions scored 1 or 2, the reasons for caution: their statements' catalogue keys.
     pub weak: Vec<&'static str>,
     pub answered: usize,
 }
@@ -179,7 +159,7 @@ pub fn assess(answers: &BTreeMap<String, u8>) -> Assessment {
     let weak = QUESTIONS
         .iter()
         .filter(|q| score(q).is_some_and(|s| s <= 2.0))
-        .map(|q| q.text())
+        .map(|q| q.text)
         .collect();
     let m = mean(&all);
     let lowest = group_means
@@ -268,11 +248,11 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Caution);
         assert_eq!(
             r.weak,
-            vec![
-                "Their need is real and clear",
-                "There is a budget",
-                "It is urgent for them"
-            ]
+            ["need", "budget", "urgency"].map(|k| QUESTIONS
+                .iter()
+                .find(|q| q.key == k)
+                .unwrap()
+                .text)
         );
         // Out-of-range answers are ignored.
         a.insert("need".into(), 9);

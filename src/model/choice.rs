@@ -1,5 +1,5 @@
-//! Closed lists a rep picks from: each value's stored key and its label in the current language
-//! (catalogue key `choice.<list>.<stored key>`, see `crate::i18n`).
+//! Closed lists a rep picks from: each value's stored key and the catalogue key of its label
+//! (`choice.<list>.<stored key>`; the interface words it, `crate::i18n::describe::Label`).
 
 use super::plan::{
     AccountLevel, ActionStatus, Attitude, BuyingRole, ForceKind, ReviewFrequency, Uptake,
@@ -12,10 +12,6 @@ pub trait Choice: Sized + Copy + PartialEq + Send + Sync + 'static {
     fn key(self) -> &'static str;
     /// The catalogue key of the value's label.
     fn label_key(self) -> &'static str;
-    /// The value's label in the current language.
-    fn label(self) -> &'static str {
-        crate::i18n::t(self.label_key())
-    }
     fn from_key(key: &str) -> Option<Self> {
         Self::all().iter().copied().find(|v| v.key() == key)
     }

@@ -2,13 +2,15 @@
 
 use serde_json::{Map, Value};
 
+use super::msg::Msg;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// Brings a plan's JSON from schema `from` to `SCHEMA_VERSION`, step by step.
-pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
+pub fn migrate(mut plan: Value, from: u32) -> Result<Value, Msg> {
     if from == 0 || from > SCHEMA_VERSION {
-        return Err(crate::i18n::tf("migrate.unknown_version", &[&from]));
+        return Err(Msg::with("migrate.unknown_version", &[&from]));
     }
     for version in from..SCHEMA_VERSION {
         plan = match version {
@@ -21,16 +23,16 @@ pub fn migrate(mut plan: Value, from: u32) -> Result<Value, String> {
     Ok(plan)
 }
 
-fn unreachable_step(version: u32) -> Result<Value, String> {
-    Err(crate::i18n::tf("migrate.no_step", &[&version]))
+fn unreachable_step(version: u32) -> Result<Value, Msg> {
+    Err(Msg::with("migrate.no_step", &[&version]))
 }
 
 /// Schema 1 (the pre-release prototype) kept the header fields at the top level and the
 /// screening as a flat `scores` map of criterion to 1–5; schema 2 groups them under
 /// `header` and `portfolio`. Unknown fields are left where they were.
-fn v1_to_v2(plan: Value) -> Result<Value, String> {
+fn v1_to_v2(plan: Value) -> Result<Value, Msg> {
     let Value::Object(mut p) = plan else {
-        return Err(crate::i18n::t("migrate.not_object").into());
+        return Err(Msg::new("migrate.not_object"));
     };
     let mut header = take_object(&mut p, "header");
     for (old, new) in [
@@ -61,9 +63,9 @@ fn v1_to_v2(plan: Value) -> Result<Value, String> {
 /// text is split into people ("Sam Rivera (KAM), Priya Nair (technical)": a name, and in
 /// brackets what they do) and each one the table does not list yet by name is added to it,
 /// so no one entered in either place is lost.
-fn v2_to_v3(plan: Value) -> Result<Value, String> {
+fn v2_to_v3(plan: Value) -> Result<Value, Msg> {
     let Value::Object(mut p) = plan else {
-        return Err(crate::i18n::t("migrate.not_object").into());
+        return Err(Msg::new("migrate.not_object"));
     };
     let text = match p.get_mut("header").and_then(Value::as_object_mut) {
         Some(h) => match h.remove("team") {
@@ -118,9 +120,9 @@ fn v2_to_v3(plan: Value) -> Result<Value, String> {
 /// Schema 4 adds reviewer comments and verdicts (`model::comments`): two lists of objects with
 /// an `id`, empty in a plan from before. A list already there (never written by schema 3, but
 /// harmless) is kept as it is.
-fn v3_to_v4(plan: Value) -> Result<Value, String> {
+fn v3_to_v4(plan: Value) -> Result<Value, Msg> {
     let Value::Object(mut p) = plan else {
-        return Err(crate::i18n::t("migrate.not_object").into());
+        return Err(Msg::new("migrate.not_object"));
     };
     for key in [
         crate::model::comments::COMMENTS,

@@ -12,6 +12,7 @@ pub mod figures;
 pub mod layout;
 pub mod merge;
 pub mod migration;
+pub mod msg;
 pub mod plan;
 pub mod portfolio;
 pub mod privacy;

@@ -594,14 +594,28 @@ impl Plan {
         }
     }
 
-    /// The name to show: the account name, or a placeholder when it is blank.
-    pub fn display_name(&self) -> &str {
-        let name = self.header.account_name.trim();
-        if name.is_empty() {
-            crate::i18n::t("plan.untitled")
-        } else {
-            name
-        }
+    /// The account name as typed, trimmed; none when it is blank (the interface then shows a
+    /// placeholder: `crate::i18n::describe::plan_name`).
+    pub fn name(&self) -> Option<&str> {
+        Some(self.header.account_name.trim()).filter(|n| !n.is_empty())
+    }
+}
+
+/// The name for a second plan of the same account (a template copy, an import kept beside
+/// the plan it matches): "Acme (2)", then "Acme (3)". Numbers, not words, so the stored plan
+/// holds nothing written in the interface's language; a blank name stays blank.
+pub fn another_name(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return String::new();
+    }
+    let numbered = name
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once(" ("))
+        .and_then(|(base, n)| Some((base, n.parse::<u32>().ok().filter(|n| *n >= 2)?)));
+    match numbered {
+        Some((base, n)) => format!("{base} ({})", n + 1),
+        None => format!("{name} (2)"),
     }
 }
 
@@ -621,7 +635,7 @@ impl Plan {
         p.updated_at = Some(now);
         p.example = false;
         p.archived = false;
-        p.header.account_name = crate::i18n::tf("plan.copy_name", &[&self.display_name()]);
+        p.header.account_name = another_name(&self.header.account_name);
         p.header.period_start = None;
         p.header.period_end = None;
         for o in &mut p.blueprint.objectives {
@@ -647,6 +661,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn another_name_numbers_and_never_words() {
+        assert_eq!(another_name("Acme"), "Acme (2)");
+        assert_eq!(another_name(" Acme (2) "), "Acme (3)");
+        assert_eq!(another_name("Acme (9)"), "Acme (10)");
+        // A bracket that is part of the name is kept as typed.
+        assert_eq!(another_name("Acme (Asia)"), "Acme (Asia) (2)");
+        assert_eq!(another_name("Acme (1)"), "Acme (1) (2)");
+        assert_eq!(another_name("  "), "");
+        let mut p = Plan::new("a", " ", Utc::now());
+        assert_eq!(p.name(), None);
+        p.header.account_name = " Acme ".into();
+        assert_eq!(p.name(), Some("Acme"));
+    }
+
+    #[test]
     fn a_template_keeps_content_and_clears_dates_progress_and_reviews() {
         let now = Utc::now();
         let mut p = Plan::new("a", "Acme", now);
@@ -665,7 +694,7 @@ mod tests {
         p.action.visits.push(Visit::default());
         let t = p.as_template("b", now);
         assert_eq!((t.id.as_str(), t.revision, t.example), ("b", 0, false));
-        assert_eq!(t.header.account_name, "Acme (copy)");
+        assert_eq!(t.header.account_name, "Acme (2)");
         assert_eq!(t.header.period_start, None);
         assert_eq!(t.action.actions[0].what, "Visit");
         assert_eq!(

@@ -69,7 +69,7 @@ impl PlanSummary {
         let s = screen(&plan.portfolio, settings);
         PlanSummary {
             id: plan.id.clone(),
-            name: plan.display_name().to_string(),
+            name: plan.name().unwrap_or_default().to_string(),
             level: plan.header.level,
             revision: plan.revision,
             updated_at: plan.updated_at,

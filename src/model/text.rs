@@ -3,24 +3,24 @@
 use chrono::NaiveDate;
 
 use super::choice::Choice;
-use crate::i18n::tf;
+use super::msg::Msg;
 
 pub trait FieldValue: Sized {
     fn to_text(&self) -> String;
-    fn from_text(text: &str) -> Result<Self, String>;
+    fn from_text(text: &str) -> Result<Self, Msg>;
 }
 
 impl FieldValue for String {
     fn to_text(&self) -> String {
         self.clone()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         Ok(text.to_string())
     }
 }
 
 /// Reads "1,200", "$ 1 200.50", "12.5%" or "-3": separators, currency signs and % are ignored.
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+pub fn parse_number(text: &str) -> Result<Option<f64>, Msg> {
     let cleaned: String = text
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '$' | '€' | '£' | '¥' | '%' | '_'))
@@ -30,7 +30,7 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
     match cleaned.parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Some(n)),
-        _ => Err(tf("text.not_number", &[&text.trim()])),
+        _ => Err(Msg::with("text.not_number", &[&text.trim()])),
     }
 }
 
@@ -64,19 +64,22 @@ pub fn format_number(n: f64) -> String {
 
 /// Reads a percentage (share of spend, a margin, on-time delivery): a number from 0 to 100,
 /// or nothing. Anything else is refused with what to type, and is never stored.
-pub fn parse_percent(text: &str) -> Result<Option<f64>, String> {
+pub fn parse_percent(text: &str) -> Result<Option<f64>, Msg> {
     match parse_number(text)? {
-        Some(n) if !(0.0..=100.0).contains(&n) => Err(tf("text.not_percent", &[&format_number(n)])),
+        Some(n) if !(0.0..=100.0).contains(&n) => {
+            Err(Msg::with("text.not_percent", &[&format_number(n)]))
+        }
         n => Ok(n),
     }
 }
 
-/// A size in bytes as a rep reads it: "820 bytes", "12 KB", "1.4 MB", "10 MB".
-pub fn format_size(bytes: usize) -> String {
+/// A size in bytes as a rep reads it: "820 bytes", "12 KB", "1.4 MB", "10 MB" (the
+/// catalogue says "bytes", "KB", "MB" in the interface language).
+pub fn format_size(bytes: usize) -> Msg {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if bytes < 1024 {
-        tf("text.bytes", &[&bytes])
+        Msg::with("text.bytes", &[&bytes])
     } else if b < KB * KB {
         let kb = b / KB;
         let n = if kb < 10.0 {
@@ -84,7 +87,7 @@ pub fn format_size(bytes: usize) -> String {
         } else {
             format!("{:.0}", kb)
         };
-        tf("text.kb", &[&n.trim_end_matches(".0")])
+        Msg::with("text.kb", &[&n.trim_end_matches(".0")])
     } else {
         let mb = b / (KB * KB);
         let n = if mb < 10.0 {
@@ -92,7 +95,7 @@ pub fn format_size(bytes: usize) -> String {
         } else {
             format!("{:.0}", mb)
         };
-        tf("text.mb", &[&n.trim_end_matches(".0")])
+        Msg::with("text.mb", &[&n.trim_end_matches(".0")])
     }
 }
 
@@ -100,7 +103,7 @@ impl FieldValue for Option<f64> {
     fn to_text(&self) -> String {
         self.map(format_number).unwrap_or_default()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         parse_number(text)
     }
 }
@@ -109,12 +112,12 @@ impl FieldValue for Option<u8> {
     fn to_text(&self) -> String {
         self.map(|n| n.to_string()).unwrap_or_default()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         match text.trim() {
             "" => Ok(None),
             t => match t.parse::<u8>() {
                 Ok(n @ 1..=5) => Ok(Some(n)),
-                _ => Err(tf("text.not_score", &[&t])),
+                _ => Err(Msg::with("text.not_score", &[&t])),
             },
         }
     }
@@ -125,12 +128,12 @@ impl FieldValue for Option<NaiveDate> {
         self.map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         match text.trim() {
             "" => Ok(None),
             t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| tf("text.not_date", &[&t])),
+                .map_err(|_| Msg::with("text.not_date", &[&t])),
         }
     }
 }
@@ -139,7 +142,7 @@ impl FieldValue for bool {
     fn to_text(&self) -> String {
         if *self { "true" } else { "false" }.into()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         Ok(text == "true")
     }
 }
@@ -148,13 +151,13 @@ impl FieldValue for Option<u32> {
     fn to_text(&self) -> String {
         self.map(|n| n.to_string()).unwrap_or_default()
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         match text.trim() {
             "" => Ok(None),
             t => t
                 .parse()
                 .map(Some)
-                .map_err(|_| tf("text.not_choice", &[&t])),
+                .map_err(|_| Msg::with("text.not_choice", &[&t])),
         }
     }
 }
@@ -167,11 +170,11 @@ impl FieldValue for Vec<u32> {
             .collect::<Vec<_>>()
             .join(",")
     }
-    fn from_text(text: &str) -> Result<Self, String> {
+    fn from_text(text: &str) -> Result<Self, Msg> {
         text.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| s.parse().map_err(|_| tf("text.not_choice", &[&s])))
+            .map(|s| s.parse().map_err(|_| Msg::with("text.not_choice", &[&s])))
             .collect()
     }
 }
@@ -181,8 +184,8 @@ pub fn choice_text<T: Choice>(v: &T) -> String {
     v.key().to_string()
 }
 
-pub fn choice_from_text<T: Choice>(text: &str) -> Result<T, String> {
-    T::from_key(text).ok_or_else(|| tf("text.not_choice", &[&text]))
+pub fn choice_from_text<T: Choice>(text: &str) -> Result<T, Msg> {
+    T::from_key(text).ok_or_else(|| Msg::with("text.not_choice", &[&text]))
 }
 
 #[cfg(test)]
@@ -195,7 +198,10 @@ mod tests {
         assert_eq!(parse_number(" $ 1 200.50 "), Ok(Some(1200.5)));
         assert_eq!(parse_number("12.5%"), Ok(Some(12.5)));
         assert_eq!(parse_number(""), Ok(None));
-        assert!(parse_number("twelve").unwrap_err().contains("not a number"));
+        assert_eq!(
+            parse_number("twelve"),
+            Err(Msg::with("text.not_number", &[&"twelve"]))
+        );
         assert!(parse_number("1e999").is_err());
         assert_eq!(format_number(1200.0), "1200");
         assert_eq!(format_number(0.125), "0.13");
@@ -215,9 +221,10 @@ mod tests {
         assert!(<Option<u8>>::from_text("0").is_err());
         let d = <Option<NaiveDate>>::from_text("2026-03-31").unwrap();
         assert_eq!(d.to_text(), "2026-03-31");
-        assert!(<Option<NaiveDate>>::from_text("31/03/2026")
-            .unwrap_err()
-            .contains("not a date"));
+        assert_eq!(
+            <Option<NaiveDate>>::from_text("31/03/2026"),
+            Err(Msg::with("text.not_date", &[&"31/03/2026"]))
+        );
     }
 
     #[test]
@@ -227,20 +234,23 @@ mod tests {
         assert_eq!(parse_percent("0"), Ok(Some(0.0)));
         assert_eq!(parse_percent("100"), Ok(Some(100.0)));
         assert_eq!(parse_percent(""), Ok(None));
-        let e = parse_percent("140").unwrap_err();
-        assert!(e.contains("140") && e.contains("0 to 100"), "{e}");
+        assert_eq!(
+            parse_percent("140"),
+            Err(Msg::with("text.not_percent", &[&"140"]))
+        );
         assert!(parse_percent("-5").is_err());
-        assert!(parse_percent("lots").unwrap_err().contains("not a number"));
+        assert_eq!(parse_percent("lots").unwrap_err().key, "text.not_number");
     }
 
     #[test]
     fn sizes_read_naturally() {
-        assert_eq!(format_size(820), "820 bytes");
-        assert_eq!(format_size(1024), "1 KB");
-        assert_eq!(format_size(6_000), "5.9 KB");
-        assert_eq!(format_size(12_800), "12 KB");
-        assert_eq!(format_size(200_000), "195 KB");
-        assert_eq!(format_size(10 * 1024 * 1024), "10 MB");
-        assert_eq!(format_size(1_468_006), "1.4 MB");
+        let size = |key, n: &str| Msg::with(key, &[&n]);
+        assert_eq!(format_size(820), size("text.bytes", "820"));
+        assert_eq!(format_size(1024), size("text.kb", "1"));
+        assert_eq!(format_size(6_000), size("text.kb", "5.9"));
+        assert_eq!(format_size(12_800), size("text.kb", "12"));
+        assert_eq!(format_size(200_000), size("text.kb", "195"));
+        assert_eq!(format_size(10 * 1024 * 1024), size("text.mb", "10"));
+        assert_eq!(format_size(1_468_006), size("text.mb", "1.4"));
     }
 }

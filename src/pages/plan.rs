@@ -5,12 +5,10 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
-use crate::components::banners::download_plan;
-use crate::components::sharing::{download_raw, ExportButtons};
-use crate::model::privacy::without_private_notes;
-use crate::persist::download::download;
+use crate::components::sharing::ExportButtons;
 use crate::route::{Route, STEPS};
 use crate::state::editor::{Editor, OpenProblem};
+use crate::state::files::{download_actions_csv, download_calendar, download_plan, download_raw};
 use crate::state::router::Router;
 use crate::state::workspace::{Gathered, LeftOut, Workspace};
 use crate::steps::{step_name, step_view};
@@ -49,7 +47,8 @@ pub fn PlanPage() -> impl IntoView {
     let account = move || {
         editor
             .read("header", |p| {
-                p.as_ref().map(|p| p.display_name().to_string())
+                p.as_ref()
+                    .map(|p| crate::i18n::describe::plan_name(p).to_string())
             })
             .unwrap_or_default()
     };
@@ -183,7 +182,7 @@ fn this_plan(editor: Editor, ws: Workspace) -> Gathered {
         Some(why) => Gathered {
             plans: Vec::new(),
             left_out: vec![LeftOut {
-                name: plan.display_name().to_string(),
+                name: crate::i18n::describe::plan_name(&plan).to_string(),
                 raw: ws.stored_text(&plan.id),
                 id: plan.id,
                 reason: why,
@@ -209,15 +208,12 @@ fn focus_target(field: Option<&str>) {
 fn PlanFiles() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let router = expect_context::<Router>();
-    let file =
-        move |ext: &str, mime: &'static str, make: fn(&crate::model::plan::Plan) -> String| {
-            if let Some(p) = editor.plan.get_untracked() {
-                let name = crate::persist::file::file_name(p.display_name(), chrono::Utc::now())
-                    .replace(".keyplan.json", ext);
-                // Private notes never go into a CSV or calendar file.
-                download(&name, mime, &make(&without_private_notes(&p)));
-            }
-        };
+    // Private notes never go into a CSV or calendar file (`state::files`).
+    let file = move |save: fn(&crate::model::plan::Plan) -> bool| {
+        if let Some(p) = editor.plan.get_untracked() {
+            save(&p);
+        }
+    };
     let print_href = move || {
         router.route.with(|r| {
             r.plan_id()
@@ -233,8 +229,8 @@ fn PlanFiles() -> impl IntoView {
     view! {
         <div class="plan-files">
             <a class="button secondary" href=print_href>{t("plan.print")}</a>
-            <button type="button" class="secondary" on:click=move |_| file("-actions.csv", "text/csv", crate::persist::calendar::actions_csv)>{t("plan.csv")}</button>
-            <button type="button" class="secondary" on:click=move |_| file(".ics", "text/calendar", |p| crate::persist::calendar::calendar_ics(p, chrono::Utc::now()))>{t("plan.ics")}</button>
+            <button type="button" class="secondary" on:click=move |_| file(download_actions_csv)>{t("plan.csv")}</button>
+            <button type="button" class="secondary" on:click=move |_| file(download_calendar)>{t("plan.ics")}</button>
         </div>
     }
 }
@@ -255,7 +251,7 @@ fn PlanNotices() -> impl IntoView {
                 {move || editor.conflict_copy.get().map(|p| {
                     let p2 = p.clone();
                     view! {
-                        <button type="button" class="secondary" on:click=move |_| download_plan(&p2, " (my tab)")>
+                        <button type="button" class="secondary" on:click=move |_| { download_plan(&p2, " (my tab)"); }>
                             {t("plan.download_mine")}
                         </button>
                     }

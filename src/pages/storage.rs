@@ -6,13 +6,14 @@ use crate::i18n::{t, tf, tp};
 
 use crate::components::capacity::{LargestSnapshots, MakeRoom};
 use crate::components::sharing::ExportButtons;
+use crate::i18n::describe::words;
 use crate::model::text::format_size;
-use crate::persist::storage::{self, INDEX_KEY, PLAN_PREFIX, QUOTA_ESTIMATE};
-use crate::state::workspace::{today, StorageMode, Workspace};
+use crate::state::room::QUOTA_ESTIMATE;
+use crate::state::workspace::{StorageMode, Workspace};
 
 /// Stored text takes two bytes per UTF-16 unit.
 fn size(units: usize) -> String {
-    format_size(units * 2)
+    words(&format_size(units * 2))
 }
 
 #[component]
@@ -21,39 +22,26 @@ pub fn StoragePage() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let usage = Memo::new(move |_| {
         refresh.track();
-        ws.summaries.track();
-        storage::entries().unwrap_or_default()
+        ws.summaries().track();
+        ws.stored_sizes()
     });
     let used = move || usage.with(|u| u.iter().map(|(_, n)| n).sum::<usize>());
-    let figures = Memo::new(move |_| {
-        usage.with(|u| crate::persist::usage::usage(u, PLAN_PREFIX, INDEX_KEY, QUOTA_ESTIMATE))
-    });
-    let largest = move || {
-        let mut plans: Vec<(String, usize)> = usage.with(|u| {
-            u.iter()
-                .filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n)))
-                .collect()
-        });
-        plans.sort_by_key(|p| std::cmp::Reverse(p.1));
-        plans.truncate(5);
-        plans
-    };
+    let figures = Memo::new(move |_| usage.with(|u| ws.usage_of(u)));
+    let largest = move || usage.with(|u| ws.largest_plans(u, 5));
     let message = RwSignal::new(None::<String>);
     let backup_done = Callback::new(move |n: usize| {
-        storage::mark_exported(today());
-        ws.last_export.set(Some(today()));
-        ws.backup_clock.set(today());
+        ws.mark_exported();
         message.set(Some(tp("storage.backup_done", n, &[&n])));
     });
     let name_of = move |id: &str| {
-        ws.summaries
+        ws.summaries()
             .with(|l| l.iter().find(|s| s.id == id).map(|s| s.name.clone()))
             .unwrap_or_else(|| id.to_string())
     };
     view! {
         <div class="page storage">
             <h1 id="page-heading" tabindex="-1">{t("header.storage")}</h1>
-            {move || match ws.mode.get() {
+            {move || match ws.mode().get() {
                 StorageMode::MemoryOnly(why) => view! {
                     <section class="card"><p>{tf("storage.unavailable", &[&why])}</p></section>
                 }.into_any(),
@@ -84,7 +72,7 @@ pub fn StoragePage() -> impl IntoView {
             <section class="card">
                 <h2>{t("storage.backup")}</h2>
                 <p>{t("storage.backup_note")}</p>
-                <p data-testid="last-export">{move || match ws.last_export.get() {
+                <p data-testid="last-export">{move || match ws.last_export().get() {
                     Some(d) => tf("storage.last_backup", &[&crate::i18n::date(d)]),
                     None => t("storage.no_backup").into(),
                 }}</p>
@@ -95,7 +83,7 @@ pub fn StoragePage() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{t("storage.protection")}</h2>
-                <p data-testid="persisted">{move || match ws.persisted.get() {
+                <p data-testid="persisted">{move || match ws.persisted().get() {
                     Some(true) => t("storage.persist_yes"),
                     Some(false) => t("storage.persist_no"),
                     None => t("storage.persist_unknown"),

@@ -1,17 +1,25 @@
 //! Other export formats: actions as CSV for a spreadsheet, due dates and reviews as an .ics calendar.
 
-use crate::i18n::{t, tf};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::checks::next_review;
 use crate::model::choice::Choice;
+use crate::model::msg::{Msg, Words};
 use crate::model::plan::Plan;
 
 use super::csv::text_field as csv_field;
 
-pub fn actions_csv(plan: &Plan) -> String {
+/// The plan's name as typed, or the interface's placeholder when it is blank.
+fn name(plan: &Plan, words: Words) -> String {
+    plan.name()
+        .map_or_else(|| words(&Msg::new("plan.untitled")), str::to_string)
+}
+
+/// The plan's actions as CSV, headers and statuses in the words `words` gives.
+pub fn actions_csv(plan: &Plan, words: Words) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let mut out = format!("{}{}\r\n", super::csv::BOM, t("csv.header"));
+    let header = words(&Msg::new("csv.header"));
+    let mut out = format!("{}{header}\r\n", super::csv::BOM);
     for a in &plan.action.actions {
         let objective = a
             .objective
@@ -19,13 +27,13 @@ pub fn actions_csv(plan: &Plan) -> String {
             .map(|o| o.title.clone())
             .unwrap_or_default();
         let row = [
-            plan.display_name().to_string(),
+            name(plan, words),
             a.what.clone(),
             objective,
             a.owner.clone(),
             date(a.start),
             date(a.due),
-            a.status.label().to_string(),
+            words(&Msg::new(a.status.label_key())),
             a.goal.clone(),
             a.result.clone(),
             a.next_step.clone(),
@@ -60,8 +68,9 @@ fn event(uid: &str, day: NaiveDate, summary: &str, stamp: &str) -> String {
     )
 }
 
-/// All-day events for every open action's due date and the next review.
-pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
+/// All-day events for every open action's due date and the next review, in the words `words` gives.
+pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>, words: Words) -> String {
+    let name = name(plan, words);
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = String::from(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//KeyPlan//EN\r\nCALSCALE:GREGORIAN\r\n",
@@ -75,14 +84,14 @@ pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
     }) {
         if let Some(due) = a.due {
             let what = if a.what.trim().is_empty() {
-                t("ics.action")
+                words(&Msg::new("ics.action"))
             } else {
-                a.what.as_str()
+                a.what.clone()
             };
             out.push_str(&event(
                 &format!("{}-action-{}", plan.id, a.id),
                 due,
-                &tf("ics.action_due", &[&what, &plan.display_name()]),
+                &words(&Msg::with("ics.action_due", &[&what, &name])),
                 &stamp,
             ));
         }
@@ -91,7 +100,7 @@ pub fn calendar_ics(plan: &Plan, now: DateTime<Utc>) -> String {
         out.push_str(&event(
             &format!("{}-review", plan.id),
             d,
-            &tf("ics.review", &[&plan.display_name()]),
+            &words(&Msg::with("ics.review", &[&name])),
             &stamp,
         ));
     }
@@ -128,7 +137,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {
-        let csv = actions_csv(&plan());
+        let csv = actions_csv(&plan(), &crate::i18n::describe::words);
         let csv = csv
             .strip_prefix(super::super::csv::BOM)
             .expect("a BOM for Excel");
@@ -145,7 +154,11 @@ mod tests {
 
     #[test]
     fn ics_has_open_actions_and_the_next_review() {
-        let ics = calendar_ics(&plan(), "2026-01-05T10:00:00Z".parse().unwrap());
+        let ics = calendar_ics(
+            &plan(),
+            "2026-01-05T10:00:00Z".parse().unwrap(),
+            &crate::i18n::describe::words,
+        );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(
             ics.matches("BEGIN:VEVENT").count(),

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::t;
 use crate::model::choice::Choice;
+use crate::model::msg::{Msg, Words};
 use crate::model::summary::PlanSummary;
 
 /// Excel reads UTF-8 (Chinese, umlauts) only when the file starts with this mark.
@@ -84,30 +84,33 @@ pub struct PortfolioRow<'a> {
     pub completeness: u8,
 }
 
-/// The portfolio for the manager's spreadsheet: one row per plan, headings in the interface
-/// language.
-pub fn portfolio_csv(rows: &[PortfolioRow], today: NaiveDate) -> String {
+/// The portfolio for the manager's spreadsheet: one row per plan, headings and labels in the
+/// words `words` gives (the interface language).
+pub fn portfolio_csv(rows: &[PortfolioRow], today: NaiveDate, words: Words) -> String {
     let headers = [
-        t("csv.p.account"),
-        t("csv.p.level"),
-        t("csv.p.grade"),
-        t("csv.p.quadrant"),
-        t("csv.p.attractiveness"),
-        t("csv.p.ability"),
-        t("csv.p.potential"),
-        t("csv.p.completeness"),
-        t("csv.p.next_review"),
-        t("csv.p.overdue"),
-    ];
+        "csv.p.account",
+        "csv.p.level",
+        "csv.p.grade",
+        "csv.p.quadrant",
+        "csv.p.attractiveness",
+        "csv.p.ability",
+        "csv.p.potential",
+        "csv.p.completeness",
+        "csv.p.next_review",
+        "csv.p.overdue",
+    ]
+    .map(|k| words(&Msg::new(k)));
+    let headers = headers.each_ref().map(String::as_str);
+    let label = |key: Option<&'static str>| key.map(|k| words(&Msg::new(k))).unwrap_or_default();
     document(
         &headers,
         rows.iter().map(|r| {
             let s = r.summary;
             vec![
                 text_field(&s.name),
-                text_field(s.level.label()),
-                text_field(s.grade.map(|g| g.label()).unwrap_or_default()),
-                text_field(s.quadrant.map(|q| q.label()).unwrap_or_default()),
+                text_field(&label(Some(s.level.label_key()))),
+                text_field(&label(s.grade.map(|g| g.label_key()))),
+                text_field(&label(s.quadrant.map(|q| q.label_key()))),
                 number_field(s.attractiveness, 2),
                 number_field(s.ability, 2),
                 number_field(s.potential, 1),
@@ -214,7 +217,8 @@ mod tests {
             },
         ];
         crate::i18n::set_lang(crate::i18n::Lang::En);
-        let csv = portfolio_csv(&rows, today);
+        let words = &crate::i18n::describe::words;
+        let csv = portfolio_csv(&rows, today, words);
         assert!(csv.starts_with(BOM) && csv.ends_with("\r\n"));
         assert!(
             !csv.replace("\r\n", "").contains('\n'),
@@ -240,7 +244,7 @@ mod tests {
         );
         assert_eq!(back[2][0], "上海汽车");
         crate::i18n::set_lang(crate::i18n::Lang::Zh);
-        let zh = read_back(&portfolio_csv(&rows, today));
+        let zh = read_back(&portfolio_csv(&rows, today, words));
         crate::i18n::set_lang(crate::i18n::Lang::En);
         assert_eq!(zh[0][0], "客户");
         assert_eq!(zh[1][1], "全国客户");

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::i18n::{t, tf};
 use crate::model::migration::{migrate, SCHEMA_VERSION};
+use crate::model::msg::Msg;
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 
@@ -105,29 +105,8 @@ pub enum DecodeError {
         version: u32,
     },
     Invalid {
-        detail: String,
+        detail: Msg,
     },
-}
-
-impl std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NotJson {
-                line,
-                column,
-                detail,
-            } => f.write_str(&tf("decode.not_json", &[line, column, detail])),
-            Self::NotKeyplan { found: None } => f.write_str(t("decode.no_kind")),
-            Self::NotKeyplan { found: Some(k) } => f.write_str(&tf("decode.other_kind", &[k])),
-            Self::WrongKind { expected, found } => {
-                f.write_str(&tf("decode.wrong_kind", &[expected, found]))
-            }
-            Self::Newer { version } => {
-                f.write_str(&tf("decode.newer", &[version, &SCHEMA_VERSION]))
-            }
-            Self::Invalid { detail } => f.write_str(&tf("decode.invalid", &[detail])),
-        }
-    }
 }
 
 pub fn parse_json(raw: &str) -> Result<Value, DecodeError> {
@@ -159,7 +138,7 @@ pub fn read_head(value: &Value, expected: &'static str) -> Result<Head, DecodeEr
         });
     }
     let head = Head::deserialize(value).map_err(|e| DecodeError::Invalid {
-        detail: tf("decode.bad_header", &[&e]),
+        detail: Msg::with("decode.bad_header", &[&e]),
     })?;
     if head.schema_version > SCHEMA_VERSION {
         return Err(DecodeError::Newer {
@@ -186,7 +165,7 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
         .get_mut("plan")
         .map(Value::take)
         .ok_or(DecodeError::Invalid {
-            detail: t("decode.no_plan").into(),
+            detail: Msg::new("decode.no_plan"),
         })?;
     let migrated_from = (head.schema_version < SCHEMA_VERSION).then_some(head.schema_version);
     let plan = match migrated_from {
@@ -194,7 +173,7 @@ pub fn decode_plan(raw: &str) -> Result<LoadedPlan, DecodeError> {
         None => plan,
     };
     let plan = plan_from_value(plan).map_err(|(path, detail)| DecodeError::Invalid {
-        detail: format!("{path}: {detail}"),
+        detail: Msg::plain(format!("{path}: {detail}")),
     })?;
     Ok(LoadedPlan {
         plan,
@@ -222,7 +201,7 @@ pub fn decode_index(raw: &str) -> Result<Vec<PlanSummary>, DecodeError> {
     let value = parse_json(raw)?;
     read_head(&value, INDEX_KIND)?;
     let body: IndexBody = serde_json::from_value(value).map_err(|e| DecodeError::Invalid {
-        detail: e.to_string(),
+        detail: Msg::plain(e.to_string()),
     })?;
     Ok(body.plans)
 }
@@ -235,7 +214,7 @@ pub fn decode_settings<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, D
         .map(Value::take)
         .unwrap_or(Value::Null);
     serde_json::from_value(settings).map_err(|e| DecodeError::Invalid {
-        detail: e.to_string(),
+        detail: Msg::plain(e.to_string()),
     })
 }
 

@@ -7,8 +7,8 @@ use serde_json::Value;
 
 use super::envelope::plan_from_value;
 use super::file::FILE_KIND;
-use crate::i18n::{t, tf};
 use crate::model::migration::{migrate, SCHEMA_VERSION};
+use crate::model::msg::Msg;
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 use crate::model::Settings;
@@ -37,35 +37,12 @@ pub enum ImportError {
     },
     Invalid {
         path: String,
-        detail: String,
+        detail: Msg,
     },
     NoPlans,
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Empty => f.write_str(t("import.e_empty")),
-            Self::TooLarge { bytes } => f.write_str(&tf(
-                "import.e_too_large",
-                &[&format!("{:.1}", *bytes as f64 / 1_048_576.0)],
-            )),
-            Self::NotText => f.write_str(t("import.e_not_text")),
-            Self::TooDeep => f.write_str(&tf("import.e_too_deep", &[&MAX_DEPTH])),
-            Self::NotJson {
-                line,
-                column,
-                detail,
-            } => f.write_str(&tf("import.e_not_json", &[detail, line, column])),
-            Self::NotKeyplan => f.write_str(t("import.e_not_keyplan")),
-            Self::Newer { version } => {
-                f.write_str(&tf("import.e_newer", &[version, &SCHEMA_VERSION]))
-            }
-            Self::Invalid { path, detail } => f.write_str(&tf("import.e_invalid", &[path, detail])),
-            Self::NoPlans => f.write_str(t("import.e_no_plans")),
-        }
-    }
-}
+// The words for an `ImportError` are the interface's: `crate::i18n::describe`.
 
 /// A file that passed every check: its plans, ready to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,10 +77,10 @@ fn depth(text: &str) -> usize {
     max
 }
 
-fn invalid(path: impl Into<String>, detail: impl Into<String>) -> ImportError {
+fn invalid(path: impl Into<String>, detail: Msg) -> ImportError {
     ImportError::Invalid {
         path: path.into(),
-        detail: detail.into(),
+        detail,
     }
 }
 
@@ -119,7 +96,7 @@ pub fn parse_file(bytes: &[u8]) -> Result<ImportFile, ImportError> {
     }
     // A stored value in the compact form (e.g. a damaged plan's text, downloaded and repaired).
     if super::compact::is_compact(text) {
-        let bad = |e: super::compact::CompactError| invalid("", e.to_string());
+        let bad = |e: super::compact::CompactError| invalid("", e.msg());
         let (_, inner) = super::compact::decode_text(text).map_err(bad)?;
         if depth(&inner) > MAX_DEPTH {
             return Err(ImportError::TooDeep);
@@ -164,22 +141,22 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
             .filter(|v| *v >= 1 && *v <= u64::from(u32::MAX))
             .map(|v| v as u32),
         Some(_) => None,
-        None => return Err(invalid("schema_version", t("import.d_missing"))),
+        None => return Err(invalid("schema_version", Msg::new("import.d_missing"))),
     }
-    .ok_or_else(|| invalid("schema_version", t("import.d_whole_number")))?;
+    .ok_or_else(|| invalid("schema_version", Msg::new("import.d_whole_number")))?;
     if version > SCHEMA_VERSION {
         return Err(ImportError::Newer { version });
     }
     let raw_plans: Vec<Value> = if kind == FILE_KIND {
         match top.remove("plans") {
             Some(Value::Array(list)) => list,
-            Some(_) => return Err(invalid("plans", t("import.d_list"))),
-            None => return Err(invalid("plans", t("import.d_missing"))),
+            Some(_) => return Err(invalid("plans", Msg::new("import.d_list"))),
+            None => return Err(invalid("plans", Msg::new("import.d_missing"))),
         }
     } else {
         vec![top
             .remove("plan")
-            .ok_or_else(|| invalid("plan", t("import.d_missing")))?]
+            .ok_or_else(|| invalid("plan", Msg::new("import.d_missing")))?]
     };
     if raw_plans.is_empty() {
         return Err(ImportError::NoPlans);
@@ -192,7 +169,7 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
             "plan".into()
         };
         if !raw.is_object() {
-            return Err(invalid(at, t("import.d_object")));
+            return Err(invalid(at, Msg::new("import.d_object")));
         }
         let raw = migrate(raw, version).map_err(|e| invalid(&at, e))?;
         let plan = plan_from_value(raw).map_err(|(inner, detail)| {
@@ -201,7 +178,7 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
             } else {
                 format!("{at}.{inner}")
             };
-            invalid(path, detail)
+            invalid(path, Msg::plain(detail))
         })?;
         plans.push(plan);
     }
@@ -226,13 +203,15 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
             }
         }
     }
-    let settings =
-        match top.remove("settings") {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(serde_path_to_error::deserialize(v).map_err(|e| {
-                invalid(format!("settings.{}", e.path()), e.into_inner().to_string())
-            })?),
-        };
+    let settings = match top.remove("settings") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(serde_path_to_error::deserialize(v).map_err(|e| {
+            invalid(
+                format!("settings.{}", e.path()),
+                Msg::plain(e.into_inner().to_string()),
+            )
+        })?),
+    };
     Ok(ImportFile { plans, settings })
 }
 
@@ -300,7 +279,8 @@ pub fn resolve(
             (Some(_), OnConflict::KeepBoth) => {
                 plan.id = new_id();
                 plan.revision = 0;
-                plan.header.account_name = tf("import.imported_name", &[&plan.display_name()]);
+                plan.header.account_name =
+                    crate::model::plan::another_name(&plan.header.account_name);
                 counts.kept_both += 1;
             }
             (Some(_), OnConflict::Skip) => {
@@ -380,7 +360,7 @@ mod tests {
         match parse_file(wrong) {
             Err(ImportError::Invalid { path, detail }) => {
                 assert_eq!(path, "plans[1].header.level");
-                assert!(detail.contains("galactic"));
+                assert!(detail.args.concat().contains("galactic"));
             }
             other => panic!("{other:?}"),
         }
@@ -477,7 +457,7 @@ mod tests {
             }
         );
         assert_eq!(plans[0].id, "new1");
-        assert_eq!(plans[0].header.account_name, "Acme (imported)");
+        assert_eq!(plans[0].header.account_name, "Acme (2)");
         assert_eq!((plans[1].id.as_str(), plans[1].revision), ("b", 2));
         let (plans, counts) = resolve(&incoming, |_| OnConflict::Skip, String::new);
         assert_eq!((plans.len(), counts.skipped, counts.created), (1, 2, 1));
@@ -497,6 +477,7 @@ mod tests {
             "e",
             "2026-11-22".parse().unwrap(),
             Utc::now(),
+            crate::model::example::Prose::English,
         )]))
         .unwrap();
         for round in 0..3000 {

@@ -196,8 +196,8 @@ pub fn give_verdict(
 pub fn send_back(editor: &Editor) -> Option<String> {
     editor.flush();
     let plan = editor.plan.get_untracked()?;
-    let name = crate::persist::file::file_name(plan.display_name(), Utc::now());
-    let text = crate::components::sharing::export_text(vec![plan], false, None);
+    let name = crate::persist::file::file_name(crate::i18n::describe::plan_name(&plan), Utc::now());
+    let text = crate::state::files::export_text(vec![plan], false, None);
     crate::persist::download::download(&name, "application/json", &text).then_some(name)
 }
 

@@ -59,7 +59,7 @@ pub fn undo_import(ws: &Workspace, done: &Imported) -> Result<(), UndoError> {
         let now = current(id).map(|p| p.revision);
         if now.is_some() && now != done.revisions.get(id).copied() {
             let name = current(id)
-                .map(|p| p.display_name().to_string())
+                .map(|p| crate::i18n::describe::plan_name(&p).to_string())
                 .unwrap_or_default();
             return Err(UndoError::ChangedSince(name));
         }

@@ -2,8 +2,11 @@
 pub mod comments;
 pub mod crm;
 pub mod editor;
+pub mod files;
 pub mod lang;
 pub mod review;
+pub mod room;
 pub mod router;
 pub mod sync;
+pub mod unsaved;
 pub mod workspace;

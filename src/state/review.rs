@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::editor::{Editor, SaveStatus};
 use super::workspace::Workspace;
-use crate::components::banners::download_plan;
 use crate::model::plan::{next_row_id, Review};
 use crate::model::snapshot::snapshot;
 use crate::persist::storage::StoreError;
+use crate::state::files::download_plan;
 
 /// Adds `review` (its id and snapshot are filled in here) to the open plan and saves it at
 /// once. On failure nothing is changed, in memory or in storage, and the error is returned.
@@ -90,4 +90,10 @@ pub fn drop_snapshot(
         drop(&mut plan);
         ws.put_plan(plan)
     }
+}
+
+/// The plan a review's snapshot holds, for the comparison of two versions (none when it
+/// cannot be read as a plan).
+pub fn snapshot_plan(snapshot: &serde_json::Value) -> Option<crate::model::plan::Plan> {
+    crate::persist::envelope::plan_from_value(snapshot.clone()).ok()
 }

@@ -27,31 +27,25 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
     let ui = expect_context::<super::lang::UiLang>();
     Effect::new(move |_| {
         ui.0.track();
+        let account = || {
+            editor.read("header", |p| {
+                p.as_ref()
+                    .map(|p| crate::i18n::describe::plan_name(p).to_string())
+            })
+        };
         let title = match router.route.get() {
             Route::Portfolio => t("title.portfolio").to_string(),
             Route::Storage => t("title.storage").to_string(),
             Route::Step { step, .. } => {
-                let account = editor
-                    .read("header", |p| {
-                        p.as_ref().map(|p| p.display_name().to_string())
-                    })
-                    .unwrap_or_else(|| t("title.plan").into());
+                let account = account().unwrap_or_else(|| t("title.plan").into());
                 tf("title.step", &[&step, &STEPS, &step_name(step), &account])
             }
             Route::Print { .. } => {
-                let account = editor
-                    .read("header", |p| {
-                        p.as_ref().map(|p| p.display_name().to_string())
-                    })
-                    .unwrap_or_default();
+                let account = account().unwrap_or_default();
                 tf("title.print", &[&account])
             }
             Route::Health { .. } => {
-                let account = editor
-                    .read("header", |p| {
-                        p.as_ref().map(|p| p.display_name().to_string())
-                    })
-                    .unwrap_or_default();
+                let account = account().unwrap_or_default();
                 tf("title.health", &[&account])
             }
         };

@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+pub use super::files::{Gathered, LeftOut};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 use crate::model::Settings;
-use crate::persist::storage::{self, PlanRead, StoreError};
+pub use crate::persist::storage::StoreError;
+use crate::persist::storage::{self, PlanRead};
 
 /// Where the workspace's data lives this session.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,24 +23,44 @@ pub enum StorageMode {
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    pub summaries: RwSignal<Vec<PlanSummary>>,
+    pub(in crate::state) summaries: RwSignal<Vec<PlanSummary>>,
     /// Plans whose stored text cannot be read (or was written by a newer KeyPlan): id and reason.
-    pub damaged: RwSignal<Vec<(String, String)>>,
-    pub settings: RwSignal<Settings>,
-    pub mode: RwSignal<StorageMode>,
+    pub(in crate::state) damaged: RwSignal<Vec<(String, String)>>,
+    pub(in crate::state) settings: RwSignal<Settings>,
+    pub(in crate::state) mode: RwSignal<StorageMode>,
     /// Set when the index had to be rebuilt at start.
-    pub index_rebuilt: RwSignal<bool>,
+    pub(in crate::state) index_rebuilt: RwSignal<bool>,
     /// Whether the browser granted persistent storage (None: not asked or not supported).
-    pub persisted: RwSignal<Option<bool>>,
-    pub last_export: RwSignal<Option<NaiveDate>>,
+    pub(in crate::state) persisted: RwSignal<Option<bool>>,
+    pub(in crate::state) last_export: RwSignal<Option<NaiveDate>>,
     /// The day the backup reminder counts from (last export, or first use).
-    pub backup_clock: RwSignal<NaiveDate>,
+    pub(in crate::state) backup_clock: RwSignal<NaiveDate>,
     /// Plans whose latest version is only in memory: every plan when storage is unavailable,
     /// otherwise those whose last save failed.
-    memory: StoredValue<HashMap<String, Plan>>,
+    pub(in crate::state) memory: StoredValue<HashMap<String, Plan>>,
     /// Ids of plans whose latest edits could not be saved (storage full or failing).
-    pub unsaved: RwSignal<Vec<String>>,
-    pub save_error: RwSignal<Option<StoreError>>,
+    pub(in crate::state) unsaved: RwSignal<Vec<String>>,
+    pub(in crate::state) save_error: RwSignal<Option<StoreError>>,
+}
+
+/// A plan's summary for the list and the index; a blank account name is listed as the
+/// interface's "Untitled account" (the plan itself keeps what the rep typed).
+fn summary_of(plan: &Plan, settings: &Settings, bytes: usize) -> PlanSummary {
+    let mut s = PlanSummary::of(plan, &settings.scoring, today(), bytes);
+    if s.name.is_empty() {
+        s.name = crate::i18n::t("plan.untitled").into();
+    }
+    s
+}
+
+/// Why storage cannot be used, as the storage-unavailable banner says it: the browser's own
+/// reason, or that storage is turned off; any other failure in full.
+fn unavailable_why(e: &StoreError) -> String {
+    match e {
+        StoreError::Unavailable(Some(why)) => why.clone(),
+        StoreError::Unavailable(None) => crate::i18n::t("store.turned_off").into(),
+        other => other.to_string(),
+    }
 }
 
 pub fn today() -> NaiveDate {
@@ -46,6 +68,39 @@ pub fn today() -> NaiveDate {
 }
 
 impl Workspace {
+    // Read-only views of the workspace's signals: screens read them and change them only
+    // through the intent methods (`put_plan`, `import`, `update_settings`, `mark_exported` …).
+    pub fn summaries(&self) -> ReadSignal<Vec<PlanSummary>> {
+        self.summaries.read_only()
+    }
+    pub fn damaged(&self) -> ReadSignal<Vec<(String, String)>> {
+        self.damaged.read_only()
+    }
+    pub fn settings(&self) -> ReadSignal<Settings> {
+        self.settings.read_only()
+    }
+    pub fn mode(&self) -> ReadSignal<StorageMode> {
+        self.mode.read_only()
+    }
+    pub fn index_rebuilt(&self) -> ReadSignal<bool> {
+        self.index_rebuilt.read_only()
+    }
+    pub fn persisted(&self) -> ReadSignal<Option<bool>> {
+        self.persisted.read_only()
+    }
+    pub fn last_export(&self) -> ReadSignal<Option<NaiveDate>> {
+        self.last_export.read_only()
+    }
+    pub fn backup_clock(&self) -> ReadSignal<NaiveDate> {
+        self.backup_clock.read_only()
+    }
+    pub fn unsaved(&self) -> ReadSignal<Vec<String>> {
+        self.unsaved.read_only()
+    }
+    pub fn save_error(&self) -> ReadSignal<Option<StoreError>> {
+        self.save_error.read_only()
+    }
+
     pub fn load() -> Self {
         let ws = Workspace {
             summaries: RwSignal::new(Vec::new()),
@@ -66,23 +121,21 @@ impl Workspace {
 
     /// Reads the workspace from storage again (at start, and when another tab cleared it).
     pub fn reload(&self) {
-        if let Err(StoreError::Unavailable(why)) = storage::check_available() {
-            self.mode.set(StorageMode::MemoryOnly(why));
+        if let Err(e @ StoreError::Unavailable(_)) = storage::check_available() {
+            self.mode.set(StorageMode::MemoryOnly(unavailable_why(&e)));
             return;
         }
         crate::persist::stored::clear_stale_moves();
         self.settings.set(storage::load_settings());
         let settings = self.settings.get_untracked();
-        let summarise =
-            move |p: &Plan, bytes| PlanSummary::of(p, &settings.scoring, today(), bytes);
+        let summarise = move |p: &Plan, bytes| summary_of(p, &settings, bytes);
         match storage::load_workspace(summarise) {
             Ok(w) => {
                 self.summaries.set(w.summaries);
                 self.damaged.set(w.damaged);
                 self.index_rebuilt.set(w.index_rebuilt);
             }
-            Err(StoreError::Unavailable(why)) => self.mode.set(StorageMode::MemoryOnly(why)),
-            Err(e) => self.mode.set(StorageMode::MemoryOnly(e.to_string())),
+            Err(e) => self.mode.set(StorageMode::MemoryOnly(unavailable_why(&e))),
         }
         self.last_export.set(storage::last_export());
         self.backup_clock.set(storage::backup_clock(today()));
@@ -100,8 +153,7 @@ impl Workspace {
     }
 
     pub fn summarise(&self, plan: &Plan, bytes: usize) -> PlanSummary {
-        self.settings
-            .with_untracked(|s| PlanSummary::of(plan, &s.scoring, today(), bytes))
+        self.settings.with_untracked(|s| summary_of(plan, s, bytes))
     }
 
     /// Puts a summary in the list, replacing the plan's old one.
@@ -139,68 +191,19 @@ impl Workspace {
     /// Adds the fictional example plan, marked as an example, and returns its id.
     pub fn add_example(&self) -> Result<String, StoreError> {
         let id = new_id();
+        // The example is written content in the language the rep reads now; once created it
+        // is the rep's plan and does not change with the language.
+        let prose = match crate::i18n::lang() {
+            crate::i18n::Lang::Zh => crate::model::example::Prose::Chinese,
+            crate::i18n::Lang::En => crate::model::example::Prose::English,
+        };
         self.put_plan(crate::model::example::example_plan(
             &id,
             today(),
             Utc::now(),
+            prose,
         ))?;
         Ok(id)
-    }
-
-    /// A save failed: the plan's latest version stays in memory until a save succeeds.
-    pub fn hold_unsaved(&self, plan: Plan, error: StoreError) {
-        let id = plan.id.clone();
-        self.keep_in_memory(plan);
-        self.unsaved.update(|u| {
-            if !u.contains(&id) {
-                u.push(id);
-            }
-        });
-        self.save_error.set(Some(error));
-    }
-
-    /// A save succeeded: the stored copy is the latest, memory need not hold it.
-    pub fn saved(&self, id: &str) {
-        if !self.unsaved.with_untracked(|u| u.iter().any(|x| x == id)) {
-            return;
-        }
-        self.memory.update_value(|m| {
-            m.remove(id);
-        });
-        self.unsaved.update(|u| u.retain(|x| x != id));
-        if self.unsaved.with_untracked(Vec::is_empty) {
-            self.save_error.set(None);
-        }
-    }
-
-    /// The unsaved plans, as held in memory.
-    pub fn unsaved_plans(&self) -> Vec<Plan> {
-        let ids = self.unsaved.get_untracked();
-        self.memory
-            .with_value(|m| ids.iter().filter_map(|id| m.get(id).cloned()).collect())
-    }
-
-    /// Tries again to save every plan held unsaved (except `skip`, saved by its editor).
-    pub fn retry_unsaved(&self, skip: Option<&str>) {
-        for plan in self
-            .unsaved_plans()
-            .into_iter()
-            .filter(|p| Some(p.id.as_str()) != skip)
-        {
-            match storage::save_plan(&plan, |p, b| self.summarise(p, b)) {
-                Ok(saved) => {
-                    self.upsert_summary(saved.summary);
-                    self.saved(&plan.id);
-                }
-                Err(e) => self.save_error.set(Some(e)),
-            }
-        }
-    }
-
-    pub fn keep_in_memory(&self, plan: Plan) {
-        self.memory.update_value(|m| {
-            m.insert(plan.id.clone(), plan);
-        });
     }
 
     pub fn read_plan(&self, id: &str) -> Result<PlanRead, StoreError> {
@@ -299,6 +302,12 @@ impl Workspace {
         Ok(())
     }
 
+    /// Changes the settings, saves them and re-scores every plan's summary (`save_settings`).
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        self.save_settings();
+    }
+
     /// Saves the settings and re-scores every plan's summary with them, so the portfolio's
     /// grades and quadrants follow edited weights at once.
     pub fn save_settings(&self) {
@@ -329,72 +338,6 @@ impl Workspace {
             self.summaries
                 .update(|list| list.iter_mut().for_each(rescore));
         }
-    }
-}
-
-/// A plan an export could not include, why, and its stored text (offered as a download).
-#[derive(Clone, Debug, PartialEq)]
-pub struct LeftOut {
-    pub id: String,
-    pub name: String,
-    pub reason: String,
-    pub raw: Option<String>,
-}
-
-/// The plans an export can include, and those it must leave out.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Gathered {
-    pub plans: Vec<Plan>,
-    pub left_out: Vec<LeftOut>,
-}
-
-impl Workspace {
-    /// Reads plans for an export. A plan that cannot be read (damaged), or was written by a
-    /// newer KeyPlan (this one would write it in an older format), is left out with the reason
-    /// and its stored text, never silently.
-    pub fn gather(&self, ids: &[String]) -> Gathered {
-        let mut out = Gathered::default();
-        for id in ids {
-            let name = self
-                .summaries
-                .with_untracked(|l| l.iter().find(|s| s.id == *id).map(|s| s.name.clone()))
-                .unwrap_or_else(|| id.clone());
-            let stored = || self.stored_text(id);
-            let (reason, raw) = match self.read_plan(id) {
-                Ok(PlanRead::Loaded(l)) => {
-                    out.plans.push(l.plan);
-                    continue;
-                }
-                Ok(PlanRead::Newer { error, .. }) => (error.to_string(), stored()),
-                Ok(PlanRead::Damaged { raw, error }) => {
-                    self.mark_damaged(id, error.to_string());
-                    (error.to_string(), Some(raw))
-                }
-                Ok(PlanRead::Missing) => (crate::i18n::t("export.gone").to_string(), None),
-                Err(e) => (e.to_string(), stored()),
-            };
-            out.left_out.push(LeftOut {
-                id: id.clone(),
-                name,
-                reason,
-                raw,
-            });
-        }
-        out
-    }
-
-    /// A plan's stored text exactly as it is (to download what cannot be read or included).
-    pub fn stored_text(&self, id: &str) -> Option<String> {
-        if !self.is_local() {
-            return None;
-        }
-        storage::read(&storage::plan_key(id)).ok().flatten()
-    }
-
-    /// Every plan of the workspace, archived ones too (for a backup).
-    pub fn all_ids(&self) -> Vec<String> {
-        self.summaries
-            .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect())
     }
 }
 

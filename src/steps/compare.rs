@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::i18n::describe::Label;
 use crate::i18n::{t, tf};
 use crate::model::assessment::{Verdict, QUESTIONS};
-use crate::model::choice::Choice;
 use crate::model::schema::{FieldKind, Step};
 use crate::model::scoring::ScoringSettings;
 use crate::model::snapshot::{diff, headline, Change, ChangeKind, Headline, Subject};
@@ -104,7 +104,7 @@ fn subject(c: &Change, a: &Value, b: &Value) -> (String, Option<FieldKind>) {
             QUESTIONS
                 .iter()
                 .find(|q| q.key == key)
-                .map(|q| q.text().to_string())
+                .map(|q| t(q.text).to_string())
                 .unwrap_or_else(|| key.clone()),
             Some(FieldKind::Rating),
         ),
@@ -156,7 +156,7 @@ fn change_view(c: &Change, a: &Value, b: &Value) -> AnyView {
 /// The comparison of version `a` (older) with `b`, as shown under "Compare".
 pub fn comparison(a: &Version, b: &Version, settings: &ScoringSettings) -> AnyView {
     let changes = diff(&a.snapshot, &b.snapshot);
-    let plan = |v: &Version| crate::persist::envelope::plan_from_value(v.snapshot.clone()).ok();
+    let plan = |v: &Version| crate::state::review::snapshot_plan(&v.snapshot);
     let head = plan(a)
         .zip(plan(b))
         .map(|(pa, pb)| headline((&pa, a.day), (&pb, b.day), settings));

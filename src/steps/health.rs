@@ -73,7 +73,7 @@ pub fn HealthPage() -> impl IntoView {
                     .collect();
                 (
                     p.id.clone(),
-                    p.display_name().to_string(),
+                    crate::i18n::describe::plan_name(p).to_string(),
                     step_completeness(p),
                     issues,
                     plan_health(p, today()),

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use crate::components::relmap::RelationshipMap;
 use crate::components::timeline::Timeline;
+use crate::i18n::describe::Label;
 use crate::model::assessment::{assess, Verdict, QUESTIONS};
 use crate::model::checks::{is_action_overdue, relationship_warnings};
-use crate::model::choice::Choice;
 use crate::model::plan::{Attitude, BuyingRole, ForceKind, Plan, Uptake};
 use crate::model::privacy::without_private_notes;
 use crate::model::schema::{
@@ -209,7 +209,7 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
             let rows = QUESTIONS
                 .iter()
                 .filter_map(|q| answers.get(q.key).map(|s| (q, *s)))
-                .map(|(q, s)| view! { <tr><th scope="row">{q.text()}</th><td>{tf("words.rating", &[&s])}</td></tr> })
+                .map(|(q, s)| view! { <tr><th scope="row">{t(q.text)}</th><td>{tf("words.rating", &[&s])}</td></tr> })
                 .collect_view();
             view! {
                 <h3>{t("step4.assessment")}</h3>
@@ -236,7 +236,7 @@ fn panel_part(panel: Panel, p: &Plan, snap: &Value) -> AnyView {
                 .into_iter()
                 .map(|r| view! {
                     <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees.clone()}
-                        {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                        {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&crate::i18n::describe::review_changes(r)]))}</li>
                 })
                 .collect_view();
             view! { <h3>{t("step7.reviews")}</h3><ol class="review-log">{items}</ol> }.into_any()
@@ -276,7 +276,7 @@ pub fn PrintPage() -> impl IntoView {
     view! {
         {choice}
         {move || plan.get().map(|p| {
-            let settings = ws.settings.with_untracked(|s| s.scoring.clone());
+            let settings = ws.settings().with_untracked(|s| s.scoring.clone());
             let notes = p.communication.private_notes.clone();
             let p = without_private_notes(&p);
             let private = (include_private.get() && !notes.trim().is_empty()).then(|| view! {
@@ -374,7 +374,7 @@ fn summary(p: &Plan, settings: &crate::model::scoring::ScoringSettings) -> impl 
     view! {
         <section class="print-summary">
             <p class="eyebrow">{t("print.kap")}</p>
-            <h1 id="step-heading" tabindex="-1">{p.display_name().to_string()}</h1>
+            <h1 id="step-heading" tabindex="-1">{crate::i18n::describe::plan_name(p).to_string()}</h1>
             <p>{tf("print.facts", &[&h.level.label(), &h.industry, &period, &h.prepared_by])}</p>
             <dl class="figures">
                 <div><dt>{t("portfolio.grade")}</dt><dd>{s.grade.map(|g| g.label()).unwrap_or("—")}</dd></div>

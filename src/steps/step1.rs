@@ -8,7 +8,7 @@ use crate::i18n::{t, tf};
 
 use crate::components::field::{field, FieldSpec, Kind};
 use crate::components::kinds::path_binding;
-use crate::model::choice::Choice;
+use crate::i18n::describe::Label;
 use crate::model::schema::CRITERIA;
 use crate::model::scoring::{screen, Axis, Criterion, Quadrant, StrategyKind};
 use crate::model::Settings;
@@ -202,7 +202,7 @@ fn ScreeningResult() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let result = Memo::new(move |_| {
-        let settings = ws.settings.with(|s| s.scoring.clone());
+        let settings = ws.settings().with(|s| s.scoring.clone());
         editor.read("portfolio", |p| {
             p.as_ref().map(|p| screen(&p.portfolio, &settings))
         })
@@ -277,9 +277,9 @@ fn WeightsEditor() -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                <input id=id type="text" inputmode="decimal" prop:value=move || ws.settings.with(|s| crate::model::text::format_number(g(s)))
+                <input id=id type="text" inputmode="decimal" prop:value=move || ws.settings().with(|s| crate::model::text::format_number(g(s)))
                     on:change=move |ev| match crate::model::text::parse_number(&event_target_value(&ev)) {
-                        Ok(Some(v)) if v >= 0.0 => { ws.settings.update(|s| set(s, v)); ws.save_settings(); error.set(None); }
+                        Ok(Some(v)) if v >= 0.0 => { ws.update_settings(|s| set(s, v)); error.set(None); }
                         _ => error.set(Some(t("step1.number_required").into())),
                     } />
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

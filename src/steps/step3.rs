@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
 
+use crate::i18n::describe::Label;
 use crate::model::checks::{relationship_warnings, RelationshipWarning};
-use crate::model::choice::Choice;
 use crate::model::plan::Plan;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;

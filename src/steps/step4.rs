@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 
 use crate::components::field::{field, Binding, FieldSpec, Kind};
+use crate::i18n::describe::Label;
 use crate::model::assessment::{assess, force_balance, Verdict, GROUPS, QUESTIONS};
-use crate::model::choice::Choice;
 use crate::model::plan::{Force, ForceKind};
 use crate::model::scoring::screen;
 use crate::model::text::FieldValue;
@@ -18,7 +18,7 @@ pub fn SuggestedStrategy() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let ws = expect_context::<Workspace>();
     let q = Memo::new(move |_| {
-        let s = ws.settings.with(|s| s.scoring.clone());
+        let s = ws.settings().with(|s| s.scoring.clone());
         editor.read("portfolio", |p| {
             p.as_ref().and_then(|p| screen(&p.portfolio, &s).quadrant)
         })
@@ -71,12 +71,12 @@ pub fn OpportunityAssessment() -> impl IntoView {
                         },
                     );
                     field(
-                        FieldSpec::new(format!("assess-{key}"), q.text(), Kind::Rating, binding)
-                            .hint(q.hint()),
+                        FieldSpec::new(format!("assess-{key}"), t(q.text), Kind::Rating, binding)
+                            .hint(t(q.hint)),
                     )
                 })
                 .collect_view();
-            view! { <div><h3>{crate::model::assessment::group_name(g)}</h3><div class="form-grid single">{fields}</div></div> }
+            view! { <div><h3>{t(crate::model::assessment::GROUPS[g])}</h3><div class="form-grid single">{fields}</div></div> }
         })
         .collect_view();
     view! {
@@ -99,7 +99,7 @@ pub fn OpportunityAssessment() -> impl IntoView {
                         <p><span class=class data-testid="verdict">{text}</span>
                             {r.mean.map(|m| tf("step4.mean_from", &[&format!("{m:.1}"), &r.answered]))}</p>
                         {(!r.weak.is_empty()).then(|| view! {
-                            <p>{tf("step4.weak_points", &[&r.weak.join(t("step4.list_sep"))])}</p>
+                            <p>{tf("step4.weak_points", &[&r.weak.iter().map(|&k| t(k)).collect::<Vec<_>>().join(t("step4.list_sep"))])}</p>
                         })}
                         <p class="muted small">{t("step4.verdict_rule")}</p>
                     }

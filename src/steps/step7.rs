@@ -8,8 +8,8 @@ use crate::i18n::{t, tf};
 use crate::model::checks::next_review;
 use crate::model::plan::Review;
 use crate::model::snapshot::snapshot;
-use crate::persist::storage::StoreError;
 use crate::state::editor::Editor;
+use crate::state::workspace::StoreError;
 use crate::state::workspace::{today, Workspace};
 use crate::steps::compare::{comparison, Version};
 
@@ -83,7 +83,7 @@ pub fn Reviews() -> impl IntoView {
         let (Some(a), Some(b)) = (pick(left.get()), pick(right.get())) else {
             return view! { <p class="muted">{t("step7.choose_two")}</p> }.into_any();
         };
-        let settings = ws.settings.with(|s| s.scoring.clone());
+        let settings = ws.settings().with(|s| s.scoring.clone());
         comparison(&a, &b, &settings)
     };
     let options = move || {
@@ -122,7 +122,7 @@ pub fn Reviews() -> impl IntoView {
             }}</p>
             <ol class="review-log">
                 {move || { let mut rs = reviews.get(); rs.sort_by_key(|r| std::cmp::Reverse(r.date)); rs }.into_iter().map(|r| { let verdict = crate::components::comments::verdict_badge(&r); view! {
-                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees} {verdict} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&r.changes]))}</li>
+                    <li><strong>{r.date.map(crate::i18n::date)}</strong> " — " {r.attendees.clone()} {verdict} {(!r.changes.is_empty()).then(|| tf("step7.changes_suffix", &[&crate::i18n::describe::review_changes(&r)]))}</li>
                 }}).collect_view()}
             </ol>
             <form class="review-form" on:submit=save>

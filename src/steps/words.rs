@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::i18n::describe::Label;
 use crate::i18n::{t, tf};
 use crate::model::choice::Choice;
 use crate::model::plan::{

@@ -108,7 +108,8 @@ test('200 accounts into a workspace with plans: preview, nothing written before 
   expect(p5.header.next_review).toBe('2027-03-06');
   const refresh = p5.communication.reviews.at(-1);
   expect(refresh.refresh).toBe(true);
-  expect(refresh.changes).toBe('Figures refreshed from accounts.csv');
+  // The stored plan holds the file's name; the interface words it ("Figures refreshed from …").
+  expect(refresh.changes).toBe('accounts.csv');
   expect(refresh.snapshot.portfolio.last_year_sales).toBe(5000);
   // Row 14's bad sales figure was left out: the plan keeps its own.
   expect((await storedPlan(page, 'gen014')).plan.portfolio.last_year_sales).toBe(14000);

@@ -114,7 +114,7 @@ test('roll-up sums by level and in total; ranking is by improvement potential', 
 
 test('duplicate as a template, archive and restore, delete with undo', async ({ page }) => {
   await rowAction(page, 'Duplicate Account 03');
-  await expect(page.getByLabel('Account name')).toHaveValue('Account 03 (copy)');
+  await expect(page.getByLabel('Account name')).toHaveValue('Account 03 (2)');
   await expect(page.getByLabel('Plan period from')).toHaveValue('');
   const copyId = page.url().match(/#\/plan\/([^/]+)\//)[1];
   const copy = await storedPlan(page, copyId);

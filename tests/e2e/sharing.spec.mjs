@@ -95,7 +95,7 @@ test('a plan already here: replace, keep both, or skip', async ({ page }) => {
   expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Original');
 
   await expect(await importAs('both')).toContainText('1 kept both');
-  await expect(page.getByTestId('plan-list')).toContainText('Twin Co (imported)');
+  await expect(page.getByTestId('plan-list')).toContainText('Twin Co (2)');
   expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Original');
 
   await expect(await importAs('replace')).toContainText('1 replaced');
