@@ -11,6 +11,7 @@ pub mod migration;
 pub mod plan;
 pub mod portfolio;
 pub mod privacy;
+pub mod provenance;
 pub mod relmap;
 pub mod schema;
 pub mod scoring;
