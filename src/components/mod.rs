@@ -5,6 +5,7 @@ pub mod conflicts;
 pub mod crm_import;
 pub mod field;
 pub mod header;
+pub mod import_merge;
 pub mod media;
 pub mod penetration;
 pub mod relmap;

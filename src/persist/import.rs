@@ -72,6 +72,8 @@ impl std::fmt::Display for ImportError {
 pub struct ImportFile {
     pub plans: Vec<Plan>,
     pub settings: Option<Settings>,
+    /// Where each plan came from, by the plan's id as the file gives it (none in older files).
+    pub provenance: super::file::ProvenanceMap,
 }
 
 /// Nesting depth of JSON text, counted without parsing (so a hostile file cannot exhaust the stack).
@@ -184,6 +186,24 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
     if raw_plans.is_empty() {
         return Err(ImportError::NoPlans);
     }
+    let provenance: super::file::ProvenanceMap = match top.remove("provenance") {
+        None | Some(Value::Null) => Default::default(),
+        Some(v) => serde_path_to_error::deserialize(v).map_err(|e| {
+            invalid(
+                format!("provenance.{}", e.path()),
+                e.into_inner().to_string(),
+            )
+        })?,
+    };
+    if let Some((id, _)) = provenance
+        .iter()
+        .find(|(_, p)| !crate::model::provenance::is_fingerprint(&p.fingerprint))
+    {
+        return Err(invalid(
+            format!("provenance.{id}.fingerprint"),
+            t("import.d_fingerprint"),
+        ));
+    }
     let mut plans = Vec::with_capacity(raw_plans.len());
     for (i, raw) in raw_plans.into_iter().enumerate() {
         let at = if kind == FILE_KIND {
@@ -205,7 +225,9 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
         })?;
         plans.push(plan);
     }
-    // Plans with no id, or an id used twice in the file, get a fresh one rather than failing.
+    // Plans with no id, or an id used twice in the file, get a fresh one rather than failing
+    // (a renamed plan has no provenance: the file's named another plan).
+    let mut provenance = provenance;
     let mut seen = HashSet::new();
     for (i, p) in plans.iter_mut().enumerate() {
         let ok = !p.id.trim().is_empty()
@@ -233,12 +255,20 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
                 invalid(format!("settings.{}", e.path()), e.into_inner().to_string())
             })?),
         };
-    Ok(ImportFile { plans, settings })
+    provenance.retain(|id, _| plans.iter().any(|p| p.id == *id));
+    Ok(ImportFile {
+        plans,
+        settings,
+        provenance,
+    })
 }
 
 /// What the rep chooses for a plan whose id is already in the workspace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnConflict {
+    /// The plan comes back: it is already the merge of the local plan and the file's
+    /// (`model::provenance`), written over the local plan.
+    Merge,
     Replace,
     KeepBoth,
     Skip,
@@ -275,6 +305,7 @@ pub fn compare(plans: Vec<Plan>, workspace: &[PlanSummary]) -> Vec<Incoming> {
 pub struct ImportCounts {
     pub created: usize,
     pub replaced: usize,
+    pub merged: usize,
     pub kept_both: usize,
     pub skipped: usize,
 }
@@ -292,6 +323,10 @@ pub fn resolve(
         let mut plan = inc.plan.clone();
         match (&inc.existing, choice(i)) {
             (None, _) => counts.created += 1,
+            (Some(e), OnConflict::Merge) => {
+                plan.revision = e.revision;
+                counts.merged += 1;
+            }
             (Some(e), OnConflict::Replace) => {
                 // Written over the existing plan: continue its revision so other tabs see a newer one.
                 plan.revision = e.revision;
@@ -472,6 +507,7 @@ mod tests {
             ImportCounts {
                 created: 1,
                 replaced: 1,
+                merged: 0,
                 kept_both: 1,
                 skipped: 0
             }
