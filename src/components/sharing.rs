@@ -263,7 +263,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             picks.set(
                 returning
                     .iter()
-                    .map(|r| r.as_ref().map_or_else(Vec::new, |r| vec![None; r.outcome.conflicts.len()]))
+                    .map(|r| {
+                        r.as_ref()
+                            .map_or_else(Vec::new, |r| vec![None; r.outcome.conflicts.len()])
+                    })
                     .collect(),
             );
             error.set(None);
@@ -329,7 +332,11 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             .filter(|(i, _)| picked.get(*i) == Some(&OnConflict::Merge))
             .filter_map(|(i, r)| {
                 r.as_ref()?;
-                Some(all_picks.get(i).map_or(0, |v| v.iter().filter(|p| p.is_none()).count()))
+                Some(
+                    all_picks
+                        .get(i)
+                        .map_or(0, |v| v.iter().filter(|p| p.is_none()).count()),
+                )
             })
             .sum();
         if open > 0 {
@@ -367,7 +374,9 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         let undo: Vec<UndoEntry> = plans
             .iter()
             .map(|p| {
-                let here = ws.summaries.with_untracked(|s| s.iter().any(|x| x.id == p.id));
+                let here = ws
+                    .summaries
+                    .with_untracked(|s| s.iter().any(|x| x.id == p.id));
                 UndoEntry {
                     id: p.id.clone(),
                     before: if here { ws.load_plan(&p.id) } else { None },
@@ -381,7 +390,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                 if !rev.backup {
                     for (i, inc) in rev.incoming.iter().enumerate() {
                         let take = inc.existing.is_none()
-                            || matches!(picked.get(i), Some(OnConflict::Merge | OnConflict::Replace));
+                            || matches!(
+                                picked.get(i),
+                                Some(OnConflict::Merge | OnConflict::Replace)
+                            );
                         if take {
                             let fp = rev
                                 .provenance
@@ -511,7 +523,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                     let total = incoming.len();
                     let new_total = total - conflicts;
                     let mut new_listed = 0;
-                    let listed: Vec<(usize, Incoming)> = incoming
+                    let listed: Vec<(usize, Incoming, Option<Returning>)> = incoming
                         .iter()
                         .enumerate()
                         .filter(|(_, inc)| {

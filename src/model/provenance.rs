@@ -377,6 +377,8 @@ mod tests {
             serde_json::from_str(r#"{"revision":3,"fingerprint":"fnv1a64:00000000000000aa"}"#)
                 .unwrap();
         assert_eq!(p.base_fingerprint, None);
-        assert!(!serde_json::to_string(&p).unwrap().contains("base_fingerprint"));
+        assert!(!serde_json::to_string(&p)
+            .unwrap()
+            .contains("base_fingerprint"));
     }
 }

@@ -50,7 +50,10 @@ mod store {
 
     /// The base kept for a plan, if there is a readable one.
     pub fn load(id: &str) -> Option<Base> {
-        read(&base_key(id)).ok().flatten().and_then(|raw| decode(&raw))
+        read(&base_key(id))
+            .ok()
+            .flatten()
+            .and_then(|raw| decode(&raw))
     }
 
     /// Keeps `base` as the plan's merge base. When it does not fit, the old base is removed
@@ -97,7 +100,10 @@ mod tests {
         assert!(raw.encode_utf16().count() * 4 < plain.encode_utf16().count());
         let back = decode(&raw).unwrap();
         assert_eq!(back, b);
-        assert_eq!(back.fingerprint, "fnv1a64:00000000000000ff", "kept, not recomputed");
+        assert_eq!(
+            back.fingerprint, "fnv1a64:00000000000000ff",
+            "kept, not recomputed"
+        );
         assert_ne!(back.fingerprint, fingerprint(&back.plan));
     }
 
