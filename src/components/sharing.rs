@@ -554,6 +554,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                 <select id=sid data-testid="merge-choice" on:change=move |ev| { let c = parse_choice(&event_target_value(&ev)); choices.update(|v| v[i] = c); }>
                                     <option value="merge" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Merge))>{t("merge.merge")}</option>
                                     <option value="both" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::KeepBoth))>{t("import.keep_both")}</option>
+                                    <option value="replace" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Replace))>{t("import.replace")}</option>
                                     <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>{t("import.skip")}</option>
                                 </select>
                             }
