@@ -452,6 +452,42 @@ mod tests {
     }
 
     #[test]
+    fn provenance_travels_with_the_file_and_a_bad_one_is_named() {
+        use crate::model::provenance::{fingerprint, Provenance};
+        let a = Plan::new("a", "Acme", Utc::now());
+        let mut prov = crate::persist::file::ProvenanceMap::new();
+        prov.insert(
+            "a".into(),
+            Provenance {
+                revision: 4,
+                fingerprint: fingerprint(&a),
+                base_fingerprint: Some("fnv1a64:00000000000000ab".into()),
+            },
+        );
+        let text = crate::persist::file::encode_file_with(
+            std::slice::from_ref(&a),
+            None,
+            Utc::now(),
+            &prov,
+        );
+        let f = parse_file(text.as_bytes()).unwrap();
+        assert_eq!(f.provenance, prov);
+        // A file without provenance (every older file) reads as before.
+        assert!(parse_file(&file_with(&[a])).unwrap().provenance.is_empty());
+        let bad = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"a"}],"provenance":{"a":{"revision":1,"fingerprint":"md5:x"}}}"#;
+        assert!(
+            matches!(parse_file(bad), Err(ImportError::Invalid { path, .. }) if path == "provenance.a.fingerprint")
+        );
+        let typed = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"a"}],"provenance":{"a":{"revision":"one"}}}"#;
+        assert!(
+            matches!(parse_file(typed), Err(ImportError::Invalid { path, .. }) if path.starts_with("provenance.a"))
+        );
+        // Provenance of a plan not in the file, or of one given a fresh id, is dropped.
+        let stray = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"../x"}],"provenance":{"../x":{"revision":1,"fingerprint":"fnv1a64:00000000000000ab"},"zz":{"revision":1,"fingerprint":"fnv1a64:00000000000000ab"}}}"#;
+        assert!(parse_file(stray).unwrap().provenance.is_empty());
+    }
+
+    #[test]
     fn a_single_stored_plan_envelope_imports_too() {
         let raw = crate::persist::envelope::encode_plan(
             &Plan::new("s", "Single", Utc::now()),
