@@ -28,16 +28,8 @@ pub fn StoragePage() -> impl IntoView {
     let figures = Memo::new(move |_| {
         usage.with(|u| crate::persist::usage::usage(u, PLAN_PREFIX, INDEX_KEY, QUOTA_ESTIMATE))
     });
-    let largest = move || {
-        let mut plans: Vec<(String, usize)> = usage.with(|u| {
-            u.iter()
-                .filter_map(|(k, n)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *n)))
-                .collect()
-        });
-        plans.sort_by_key(|p| std::cmp::Reverse(p.1));
-        plans.truncate(5);
-        plans
-    };
+    // Each plan with its merge base (issue 15), largest first.
+    let largest = move || figures.with(|f| f.plans.iter().take(5).cloned().collect::<Vec<_>>());
     let message = RwSignal::new(None::<String>);
     let backup_done = Callback::new(move |n: usize| {
         storage::mark_exported(today());
