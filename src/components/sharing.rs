@@ -223,6 +223,8 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let choices = RwSignal::new(Vec::<OnConflict>::new());
     let picks = RwSignal::new(Vec::<Vec<Option<Pick>>>::new());
+    // What still stops the import (a conflict without a choice), shown beside its button.
+    let pending = RwSignal::new(None::<String>);
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -270,6 +272,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                     .collect(),
             );
             error.set(None);
+            pending.set(None);
             stage.set(Stage::Review(Review {
                 incoming,
                 returning,
@@ -340,9 +343,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             })
             .sum();
         if open > 0 {
-            error.set(Some(tp("merge.unpicked", open, &[&open])));
+            pending.set(Some(tp("merge.unpicked", open, &[&open])));
             return;
         }
+        pending.set(None);
         let mut incoming = rev.incoming.clone();
         for (i, r) in rev.returning.iter().enumerate() {
             let Some(r) = r else { continue };
@@ -464,21 +468,22 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         stage.set(Stage::Done(t("merge.undone").to_string(), Vec::new()));
     };
     // "Replace all" merges the plans that come back: what only this browser changed stays.
+    // A plan with nothing to take stays skipped.
     let set_all = move |c: OnConflict| {
-        let merging: Vec<bool> = stage.with_untracked(|s| match s {
+        let takes: Vec<Option<bool>> = stage.with_untracked(|s| match s {
             Stage::Review(r) => r
                 .returning
                 .iter()
-                .map(|x| x.as_ref().is_some_and(Returning::takes_anything))
+                .map(|x| x.as_ref().map(Returning::takes_anything))
                 .collect(),
             _ => Vec::new(),
         });
         choices.update(|v| {
             for (i, x) in v.iter_mut().enumerate() {
-                *x = if c == OnConflict::Replace && merging.get(i) == Some(&true) {
-                    OnConflict::Merge
-                } else {
-                    c
+                *x = match (takes.get(i).copied().flatten(), c) {
+                    (Some(false), _) => OnConflict::Skip,
+                    (Some(true), OnConflict::Replace) => OnConflict::Merge,
+                    _ => c,
                 };
             }
         })
@@ -596,6 +601,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                 <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Skip)>{t("import.skip_all")}</button>
                             </div>
                         })}
+                        {move || pending.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" on:click=import>{t("import.import")}</button>
                             <button type="button" class="link" on:click=move |_| stage.set(Stage::Choose)>{t("import.another")}</button>
