@@ -44,7 +44,8 @@ async function repSends(rep) {
   await card.getByLabel('Objective', { exact: true }).fill('Grow valves 10%');
   await waitSaved(rep);
   await openStep(rep, id, 7);
-  await rep.getByLabel('Private notes').fill('Buyer leaves in March');
+  await rep.locator('details.more', { has: rep.locator('#comm-private') }).locator('summary').click();
+  await rep.getByLabel('Private notes', { exact: true }).fill('Buyer leaves in March');
   await waitSaved(rep);
   await rep.getByLabel('Leave out private notes').check();
   const sent = await download(rep, 'Download this plan');
