@@ -139,6 +139,28 @@ test('the manager edits an objective while the rep adds actions: the rep ends wi
   await again.getByLabel('Choose a KeyPlan file').setInputFiles(back.path);
   await expect(again.getByTestId('merge')).toHaveAttribute('data-kind', 'OnlyOurs');
   await expect(again.getByTestId('merge-note')).toContainText('Nothing to take');
+
+  // The rep sends it back (private notes not left out this time): the manager, in Chinese, is
+  // told only the rep's copy changed, takes the actions, and never receives the private notes.
+  await openStep(rep, id, 5);
+  const third = await download(rep, 'Download this plan');
+  expect(third.json.provenance[id].base_fingerprint).toBe(p2.fingerprint);
+  expect(JSON.stringify(third.json)).toContain('Buyer leaves in March');
+  const mPanel = await openImport(manager, '导入计划');
+  await mPanel.getByLabel('选择 KeyPlan 文件').setInputFiles(third.path);
+  await expect(mPanel.getByTestId('merge')).toHaveAttribute('data-kind', 'OnlyTheirs');
+  await expect(mPanel.getByTestId('merge-note')).toContainText('只有对方的副本有改动');
+  await expect(mPanel.getByTestId('merge-changes')).toContainText('第 5 步');
+  if (process.env.SHOTS_DIR) {
+    await manager.setViewportSize({ width: 1024, height: 768 });
+    await manager.screenshot({ path: `${process.env.SHOTS_DIR}/merge-zh-1024x768.png`, fullPage: true });
+  }
+  await mPanel.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(mPanel.getByTestId('import-result')).toContainText('合并 1 份');
+  const managers = (await readStored(manager, `keyplan:plan:${id}`)).plan;
+  expect(managers.action.actions.map((a) => a.what)).toEqual(['Call Tom', 'Plant visit']);
+  expect(managers.blueprint.objectives.map((o) => o.title)).toEqual(['Grow valves 15%']);
+  expect(managers.communication.private_notes ?? '').toBe('');
   await repCtx.close();
   await mgrCtx.close();
 });
