@@ -11,6 +11,7 @@ use crate::components::conflicts::value_words;
 use crate::i18n::{t, tf};
 use crate::model::merge::Conflict;
 use crate::model::plan::Plan;
+use crate::model::privacy::without_private_notes;
 use crate::model::provenance::{editable, place, three_way, Base, Kind, Outcome, Pick, Place};
 use crate::model::schema::{find_row, FieldKind, Step};
 use crate::model::scoring::ScoringSettings;
@@ -135,7 +136,8 @@ pub fn ReturningView(
             day: today,
         };
         let b = Version {
-            snapshot: snapshot(&theirs),
+            // A plan that comes back never carries private notes, not even in what it shows.
+            snapshot: snapshot(&without_private_notes(&theirs)),
             day: today,
         };
         view! {

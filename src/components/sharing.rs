@@ -350,6 +350,12 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         let mut incoming = rev.incoming.clone();
         for (i, r) in rev.returning.iter().enumerate() {
             let Some(r) = r else { continue };
+            if picked.get(i) == Some(&OnConflict::Replace) {
+                // Their copy replaces ours, but never brings private notes: the rep keeps theirs.
+                let mut p = privacy::without_private_notes(&incoming[i].plan);
+                p.communication.private_notes = r.ours.communication.private_notes.clone();
+                incoming[i].plan = p;
+            }
             if picked.get(i) != Some(&OnConflict::Merge) {
                 continue;
             }
