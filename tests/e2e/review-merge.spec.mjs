@@ -241,3 +241,24 @@ test('both edit the same objective: the conflict shows its label and step, is re
   await repCtx.close();
   await mgrCtx.close();
 });
+
+test('a plan with no known base keeps the choices, and newer work here is not replaced by default', async ({ page }) => {
+  const id = await newPlan(page, 'Solo Co');
+  await page.getByLabel('Industry').fill('Local work');
+  await waitSaved(page);
+  const here = (await readStored(page, `keyplan:plan:${id}`)).plan;
+  // A colleague's older copy of the same plan: never sent from here, so no merge base.
+  const older = { ...here, header: { ...here.header, industry: 'Older copy' }, updated_at: '2020-01-01T00:00:00Z' };
+  const panel = await openImport(page);
+  await panel.getByLabel("Or paste the file's text").fill(JSON.stringify({ kind: 'keyplan', schema_version: 3, plans: [older] }));
+  await panel.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(panel).toContainText('the copy here was changed more recently');
+  await expect(panel.getByTestId('merge')).toHaveCount(0);
+  const choice = panel.getByLabel('What to do with Solo Co');
+  await expect(choice).toHaveValue('skip');
+  await expect(choice.locator('option')).toHaveText(['Replace the one here', 'Keep both', 'Skip']);
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByTestId('import-result')).toContainText('1 skipped');
+  expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Local work');
+  expect(await page.evaluate((k) => localStorage.getItem(k), `keyplan:base:${id}`)).toBeNull();
+});
