@@ -173,7 +173,10 @@ pub fn ReturningView(
                     }
                 })
             };
-            let start2 = start.clone();
+            let picked_untracked = move || {
+                picks.with_untracked(|p| p.get(index).and_then(|v| v.get(ci)).cloned().flatten())
+            };
+            let editing = Memo::new(move |_| matches!(picked(), Some(Pick::Edited(_))));
             let group = format!("merge-{index}-{ci}");
             let edit_id = format!("merge-edit-{index}-{ci}");
             let label2 = label.clone();
@@ -214,19 +217,20 @@ pub fn ReturningView(
                             </label>
                         })}
                     </fieldset>
-                    {move || match picked() {
-                        Some(Pick::Edited(text)) => Some(view! {
+                    // Redrawn only when "Write my own" is picked or left, never while typing.
+                    {move || editing.get().then(|| {
+                        let text = match picked_untracked() {
+                            Some(Pick::Edited(text)) => text,
+                            _ => String::new(),
+                        };
+                        view! {
                             <div class="field wide">
                                 <label for=edit_id.clone()>{t("merge.your_text")}</label>
-                                <textarea id=edit_id.clone() rows="3" prop:value=text
+                                <textarea id=edit_id.clone() rows="3" prop:value=text data-testid="merge-own"
                                     on:input=move |ev| set(Pick::Edited(event_target_value(&ev)))></textarea>
                             </div>
-                        }),
-                        _ => {
-                            let _ = &start2;
-                            None
                         }
-                    }}
+                    })}
                 </li>
             }
         })

@@ -236,6 +236,22 @@ test('both edit the same objective: the conflict shows its label and step, is re
   plan = await stored();
   expect(plan.blueprint.objectives[0].title).toBe('Mine: grow 12%');
   expect(plan.customer.main_business).toBe('Steel mills');
+
+  // Or their own words: undo, import again and write the objective anew.
+  await panel.getByTestId('undo-import').click();
+  await expect(panel.getByTestId('import-result')).toHaveText('Import undone: your plans are as they were before it.');
+  ({ panel, conflict } = await importBack());
+  await conflict.getByLabel('Write my own').check();
+  const own = conflict.getByTestId('merge-own');
+  await expect(own).toHaveValue('Theirs: grow 20%');
+  await own.fill('Agreed: grow 15');
+  await own.pressSequentially('% by June'); // typed key by key: the box stays while typing
+  await expect(own).toBeFocused();
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByTestId('import-result')).toContainText('1 merged');
+  plan = await stored();
+  expect(plan.blueprint.objectives[0].title).toBe('Agreed: grow 15% by June');
+  expect(plan.customer.main_business).toBe('Steel mills');
   await openStep(rep, id, 2);
   await expect(rep.getByLabel('Main business')).toHaveValue('Steel mills');
   await repCtx.close();
