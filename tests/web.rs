@@ -491,3 +491,40 @@ fn a_plan_cut_short_is_listed_as_damaged_at_start_up_and_its_text_kept() {
         .iter()
         .any(|s| s.id == "cut" && s.damaged.is_none()));
 }
+
+// -- review-merge (issue 15): the merge base store against the real localStorage --
+
+#[wasm_bindgen_test]
+fn a_merge_base_is_kept_compactly_restored_and_removed_with_its_plan() {
+    use keyplan::model::provenance::{fingerprint, Base};
+    use keyplan::persist::base;
+    local().clear().unwrap();
+    let mut p = Plan::new("mb1", "Base Co", chrono::Utc::now());
+    p.communication.private_notes = "PRIVATE-IN-BASE".into();
+    storage::save_plan(&p, summarise).unwrap();
+    assert_eq!(base::load("mb1"), None);
+    let b = Base::of(&p, fingerprint(&p));
+    base::save("mb1", &b).unwrap();
+    let raw = local().get_item("keyplan:base:mb1").unwrap().unwrap();
+    assert!(raw.starts_with("@keyplan.base "), "{raw}");
+    assert!(!raw.contains("PRIVATE-IN-BASE"));
+    assert_eq!(base::load("mb1"), Some(b.clone()));
+    // The undo of an import puts back what was there: nothing, then the base again.
+    base::restore("mb1", None).unwrap();
+    assert_eq!(base::load("mb1"), None);
+    base::restore("mb1", Some(&b)).unwrap();
+    assert_eq!(base::load("mb1"), Some(b.clone()));
+    // A base that does not fit is dropped rather than left stale.
+    let mut newer = b.clone();
+    newer.fingerprint = "fnv1a64:00000000000000ff".into();
+    fill_quota();
+    let full = base::save("mb1", &newer);
+    restore_quota();
+    assert_eq!(full, Err(StoreError::QuotaFull));
+    assert_eq!(base::load("mb1"), None);
+    // Deleting the plan deletes its base.
+    base::save("mb1", &b).unwrap();
+    storage::delete_plan("mb1").unwrap();
+    assert_eq!(local().get_item("keyplan:base:mb1").unwrap(), None);
+    local().clear().unwrap();
+}

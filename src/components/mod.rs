@@ -7,6 +7,7 @@ pub mod crm_import;
 pub mod drop;
 pub mod field;
 pub mod header;
+pub mod import_merge;
 pub mod kinds;
 pub mod media;
 pub mod penetration;

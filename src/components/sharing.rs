@@ -7,10 +7,15 @@ use crate::i18n::{t, tf, tp};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::drop::{dropped_file, picked_file, read_file_bytes};
+use crate::components::import_merge::{Returning, ReturningView};
+use crate::model::plan::Plan;
+use crate::model::privacy;
+use crate::model::provenance::{self, fingerprint, Base, Pick};
 use crate::state::files::{
-    download_raw, export_text, file_name, save_file, ImportError, Incoming, OnConflict, MAX_BYTES,
+    base, compare, download_raw, export_text, file_name, parse_file, resolve, save_file,
+    ImportError, Incoming, OnConflict, MAX_BYTES,
 };
-use crate::state::workspace::{Gathered, LeftOut, Workspace};
+use crate::state::workspace::{new_id, Gathered, LeftOut, Workspace};
 
 /// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
 fn can_share_files() -> bool {
@@ -45,6 +50,14 @@ fn share_or_download(name: &str, text: &str) {
     })();
     if shared.is_none() {
         save_file(name, text);
+    }
+}
+
+/// Keeps the plans just sent as their merge bases. A base that does not fit is dropped (the
+/// next import of that plan then offers today's choices), never the export.
+fn keep_bases(bases: &[(String, crate::model::provenance::Base)]) {
+    for (id, b) in bases {
+        let _ = base::save(id, b);
     }
 }
 
@@ -99,10 +112,9 @@ pub fn ExportButtons(
         left_out.set(g.left_out);
         let n = g.plans.len();
         let settings = with_settings.then(|| ws.settings().get_untracked());
-        (
-            export_text(g.plans, private.get_untracked(), settings.as_ref()),
-            n,
-        )
+        let (text, bases) = export_text(g.plans, private.get_untracked(), settings.as_ref());
+        // A backup is not sent to anyone: it keeps no merge bases.
+        (text, n, if with_settings { Vec::new() } else { bases })
     };
     let name = move || file_name(&file_label.get_untracked(), None);
     let done = move |n: usize| {
@@ -113,11 +125,11 @@ pub fn ExportButtons(
     view! {
         <div class="export">
             <button type="button" class="secondary" on:click=move |_| {
-                let (text, n) = text();
-                if save_file(&name(), &text) { done(n); }
+                let (text, n, bases) = text();
+                if save_file(&name(), &text) { keep_bases(&bases); done(n); }
             }>{label.clone()}</button>
             {can_share_files().then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| { let (text, n) = text(); share_or_download(&name(), &text); done(n); }>{t("export.share")}</button>
+                <button type="button" class="secondary" on:click=move |_| { let (text, n, bases) = text(); share_or_download(&name(), &text); keep_bases(&bases); done(n); }>{t("export.share")}</button>
             })}
             <label class="small check-inline" for=id.clone()>
                 <input id=id.clone() type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />
@@ -134,11 +146,30 @@ pub fn ExportButtons(
 /// New plans named in the import review; the others are counted.
 const NEW_LISTED: usize = 30;
 
+/// A file read and set against the workspace, before the rep confirms.
+#[derive(Clone)]
+struct Review {
+    incoming: Vec<Incoming>,
+    /// For each plan of the file: its merge with the local plan, when it comes back.
+    returning: Vec<Option<Returning>>,
+    provenance: crate::state::files::ProvenanceMap,
+    /// A backup (it carries the settings): no merge bases are kept from it.
+    backup: bool,
+}
+
+/// What an import changed, to put it back: each plan written, as it was before.
+#[derive(Clone)]
+struct UndoEntry {
+    id: String,
+    before: Option<Plan>,
+    base_before: Option<Base>,
+}
+
 #[derive(Clone)]
 enum Stage {
     Choose,
-    Review(Vec<Incoming>),
-    Done(String),
+    Review(Review),
+    Done(String, Vec<UndoEntry>),
 }
 
 /// Import from a file picker, a dropped file or pasted text. Nothing changes until the rep
@@ -151,6 +182,9 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
     let choices = RwSignal::new(Vec::<OnConflict>::new());
+    let picks = RwSignal::new(Vec::<Vec<Option<Pick>>>::new());
+    // What still stops the import (a conflict without a choice), shown beside its button.
+    let pending = RwSignal::new(None::<String>);
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -158,22 +192,53 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     });
 
-    let read_bytes = move |bytes: Vec<u8>| match ws.read_import(&bytes) {
-        Ok(incoming) => {
+    let read_bytes = move |bytes: Vec<u8>| match parse_file(&bytes) {
+        Ok(file) => {
+            let backup = file.settings.is_some();
+            let provenance = file.provenance;
+            let incoming = ws.summaries().with_untracked(|s| compare(file.plans, s));
+            // A plan that comes back (it is here, with a merge base): merged, not replaced.
+            let returning: Vec<Option<Returning>> = incoming
+                .iter()
+                .map(|inc| {
+                    inc.existing.as_ref()?;
+                    let b = base::load(&inc.plan.id)?;
+                    let ours = ws.load_plan(&inc.plan.id)?;
+                    let sender = provenance
+                        .get(&inc.plan.id)
+                        .and_then(|p| p.base_fingerprint.as_deref());
+                    Some(Returning::new(ours, b, &inc.plan, sender))
+                })
+                .collect();
             choices.set(
                 incoming
                     .iter()
-                    .map(|i| {
-                        if i.existing_newer {
-                            OnConflict::Skip
-                        } else {
-                            OnConflict::Replace
-                        }
+                    .zip(&returning)
+                    .map(|(i, r)| match r {
+                        Some(r) if r.takes_anything() => OnConflict::Merge,
+                        Some(_) => OnConflict::Skip,
+                        None if i.existing_newer => OnConflict::Skip,
+                        None => OnConflict::Replace,
+                    })
+                    .collect(),
+            );
+            picks.set(
+                returning
+                    .iter()
+                    .map(|r| {
+                        r.as_ref()
+                            .map_or_else(Vec::new, |r| vec![None; r.outcome.conflicts.len()])
                     })
                     .collect(),
             );
             error.set(None);
-            stage.set(Stage::Review(incoming));
+            pending.set(None);
+            stage.set(Stage::Review(Review {
+                incoming,
+                returning,
+                provenance,
+                backup,
+            }));
         }
         Err(e) => {
             error.set(Some(e.to_string()));
@@ -198,27 +263,183 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let import = move |_| {
-        let Stage::Review(incoming) = stage.get_untracked() else {
+        let Stage::Review(rev) = stage.get_untracked() else {
             return;
         };
-        let picked = choices.get_untracked();
-        match ws.import_as_chosen(&incoming, |i| {
-            picked.get(i).copied().unwrap_or(OnConflict::Skip)
-        }) {
-            Ok(counts) => stage.set(Stage::Done(tf(
-                "import.finished",
-                &[
-                    &counts.created,
-                    &counts.replaced,
-                    &counts.kept_both,
-                    &counts.skipped,
-                ],
-            ))),
+        let mut picked = choices.get_untracked();
+        let all_picks = picks.get_untracked();
+        // Every conflict of a plan being merged needs the rep's choice first.
+        let open: usize = rev
+            .returning
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| picked.get(*i) == Some(&OnConflict::Merge))
+            .filter_map(|(i, r)| {
+                r.as_ref()?;
+                Some(
+                    all_picks
+                        .get(i)
+                        .map_or(0, |v| v.iter().filter(|p| p.is_none()).count()),
+                )
+            })
+            .sum();
+        if open > 0 {
+            pending.set(Some(tp("merge.unpicked", open, &[&open])));
+            return;
+        }
+        pending.set(None);
+        let mut incoming = rev.incoming.clone();
+        for (i, r) in rev.returning.iter().enumerate() {
+            let Some(r) = r else { continue };
+            if picked.get(i) == Some(&OnConflict::Replace) {
+                // Their copy replaces ours, but never brings private notes: the rep keeps theirs.
+                let mut p = privacy::without_private_notes(&incoming[i].plan);
+                p.communication.private_notes = r.ours.communication.private_notes.clone();
+                incoming[i].plan = p;
+            }
+            if picked.get(i) != Some(&OnConflict::Merge) {
+                continue;
+            }
+            if !r.takes_anything() {
+                picked[i] = OnConflict::Skip;
+                continue;
+            }
+            let ps: Vec<Pick> = all_picks[i]
+                .iter()
+                .map(|p| p.clone().unwrap_or(Pick::Ours))
+                .collect();
+            match provenance::resolve(&r.outcome, &ps, &r.ours) {
+                Ok(p) => incoming[i].plan = p,
+                Err(e) => {
+                    error.set(Some(tf(
+                        "merge.failed",
+                        &[&crate::i18n::describe::plan_name(&r.ours), &e],
+                    )));
+                    return;
+                }
+            }
+        }
+        let (plans, counts) = resolve(
+            &incoming,
+            |i| picked.get(i).copied().unwrap_or(OnConflict::Skip),
+            new_id,
+        );
+        // The local plans as they are now, so the whole import can be undone.
+        let undo: Vec<UndoEntry> = plans
+            .iter()
+            .map(|p| {
+                let here = ws
+                    .summaries()
+                    .with_untracked(|s| s.iter().any(|x| x.id == p.id));
+                UndoEntry {
+                    id: p.id.clone(),
+                    before: if here { ws.load_plan(&p.id) } else { None },
+                    base_before: base::load(&p.id),
+                }
+            })
+            .collect();
+        match ws.import(&plans) {
+            Ok(()) => {
+                // What was received becomes the merge base: the plan as in the file.
+                if !rev.backup {
+                    for (i, inc) in rev.incoming.iter().enumerate() {
+                        let take = inc.existing.is_none()
+                            || matches!(
+                                picked.get(i),
+                                Some(OnConflict::Merge | OnConflict::Replace)
+                            );
+                        if take {
+                            let fp = rev
+                                .provenance
+                                .get(&inc.plan.id)
+                                .map(|p| p.fingerprint.clone())
+                                .unwrap_or_else(|| fingerprint(&inc.plan));
+                            let _ = base::save(&inc.plan.id, &Base::of(&inc.plan, fp));
+                        }
+                    }
+                }
+                let msg = if counts.merged > 0 {
+                    tf(
+                        "merge.finished",
+                        &[
+                            &counts.created,
+                            &counts.merged,
+                            &counts.replaced,
+                            &counts.kept_both,
+                            &counts.skipped,
+                        ],
+                    )
+                } else {
+                    tf(
+                        "import.finished",
+                        &[
+                            &counts.created,
+                            &counts.replaced,
+                            &counts.kept_both,
+                            &counts.skipped,
+                        ],
+                    )
+                };
+                error.set(None);
+                stage.set(Stage::Done(msg, undo));
+            }
             Err(e) => error.set(Some(tf("import.failed", &[&e]))),
         }
     };
-    let set_all = move |c: OnConflict| choices.update(|v| v.iter_mut().for_each(|x| *x = c));
+    // Puts every plan the import wrote back as it was, and their merge bases.
+    let undo_import = move |entries: Vec<UndoEntry>| {
+        let mut restore = Vec::new();
+        for e in &entries {
+            match &e.before {
+                Some(old) => {
+                    let mut p = old.clone();
+                    p.revision = ws
+                        .summaries()
+                        .with_untracked(|s| s.iter().find(|x| x.id == e.id).map(|x| x.revision))
+                        .unwrap_or(p.revision);
+                    restore.push(p);
+                }
+                None => {
+                    if let Err(err) = ws.delete_plan(&e.id) {
+                        error.set(Some(tf("merge.undo_failed", &[&err])));
+                        return;
+                    }
+                }
+            }
+        }
+        if let Err(err) = ws.import(&restore) {
+            error.set(Some(tf("merge.undo_failed", &[&err])));
+            return;
+        }
+        for e in &entries {
+            let _ = base::restore(&e.id, e.base_before.as_ref());
+        }
+        error.set(None);
+        stage.set(Stage::Done(t("merge.undone").to_string(), Vec::new()));
+    };
+    // "Replace all" merges the plans that come back: what only this browser changed stays.
+    // A plan with nothing to take stays skipped.
+    let set_all = move |c: OnConflict| {
+        let takes: Vec<Option<bool>> = stage.with_untracked(|s| match s {
+            Stage::Review(r) => r
+                .returning
+                .iter()
+                .map(|x| x.as_ref().map(Returning::takes_anything))
+                .collect(),
+            _ => Vec::new(),
+        });
+        choices.update(|v| {
+            for (i, x) in v.iter_mut().enumerate() {
+                *x = match (takes.get(i).copied().flatten(), c) {
+                    (Some(false), _) => OnConflict::Skip,
+                    (Some(true), OnConflict::Replace) => OnConflict::Merge,
+                    _ => c,
+                };
+            }
+        })
+    };
     let parse_choice = |v: &str| match v {
+        "merge" => OnConflict::Merge,
         "replace" => OnConflict::Replace,
         "both" => OnConflict::KeepBoth,
         _ => OnConflict::Skip,
@@ -248,14 +469,16 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                         <button type="button" class="link" on:click=move |_| open.set(false)>{t("common.cancel")}</button>
                     </div>
                 }.into_any(),
-                Stage::Review(incoming) => {
+                Stage::Review(rev) => {
+                    let incoming = &rev.incoming;
+                    let settings = ws.settings().with_untracked(|s| s.scoring.clone());
                     let conflicts = incoming.iter().filter(|i| i.existing.is_some()).count();
                     // Every plan that needs a choice is listed; of the new ones, the first few and
                     // their count (a list of 500 new plans helps nobody and took seconds to draw).
                     let total = incoming.len();
                     let new_total = total - conflicts;
                     let mut new_listed = 0;
-                    let listed: Vec<(usize, Incoming)> = incoming
+                    let listed: Vec<(usize, Incoming, Option<Returning>)> = incoming
                         .iter()
                         .enumerate()
                         .filter(|(_, inc)| {
@@ -265,10 +488,10 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                             new_listed += 1;
                             new_listed <= NEW_LISTED
                         })
-                        .map(|(i, inc)| (i, inc.clone()))
+                        .map(|(i, inc)| (i, inc.clone(), rev.returning.get(i).cloned().flatten()))
                         .collect();
                     let more_new = new_total.saturating_sub(NEW_LISTED);
-                    let rows = listed.into_iter().map(|(i, inc)| {
+                    let rows = listed.into_iter().map(|(i, inc, returning)| {
                         let name = crate::i18n::describe::plan_name(&inc.plan).to_string();
                         let note = inc.existing.as_ref().map(|e| {
                             if inc.existing_newer {
@@ -277,8 +500,25 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                 tf("import.already", &[&e.name])
                             }
                         });
-                        let has_existing = inc.existing.is_some();
+                        let has_existing = inc.existing.is_some() && returning.is_none();
                         let select_id = format!("import-choice-{i}");
+                        let merge_select = returning.as_ref().filter(|r| r.takes_anything()).map(|_| {
+                            let sid = format!("import-choice-{i}");
+                            view! {
+                                <label class="visually-hidden" for=sid.clone()>{tf("import.what_to_do", &[&name])}</label>
+                                <select id=sid data-testid="merge-choice" on:change=move |ev| { let c = parse_choice(&event_target_value(&ev)); choices.update(|v| v[i] = c); }>
+                                    <option value="merge" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Merge))>{t("merge.merge")}</option>
+                                    <option value="both" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::KeepBoth))>{t("import.keep_both")}</option>
+                                    <option value="replace" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Replace))>{t("import.replace")}</option>
+                                    <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>{t("import.skip")}</option>
+                                </select>
+                            }
+                        });
+                        let merging = Signal::derive(move || choices.with(|v| v.get(i) == Some(&OnConflict::Merge)));
+                        let theirs = inc.plan.clone();
+                        let merge_view = returning.map(|r| view! {
+                            <ReturningView index=i returning=r theirs=theirs picks=picks merging=merging settings=settings.clone() />
+                        });
                         view! {
                             <li>
                                 <strong>{name.clone()}</strong>
@@ -294,6 +534,8 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                         <option value="skip" selected=move || choices.with(|v| v.get(i) == Some(&OnConflict::Skip))>{t("import.skip")}</option>
                                     </select>
                                 })}
+                                {merge_select}
+                                {merge_view}
                             </li>
                         }
                     }).collect_view();
@@ -309,16 +551,27 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
                                 <button type="button" class="small-btn" on:click=move |_| set_all(OnConflict::Skip)>{t("import.skip_all")}</button>
                             </div>
                         })}
+                        {move || pending.get().map(|e| view! { <p class="banner danger" role="alert" data-testid="import-error">{e}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" on:click=import>{t("import.import")}</button>
                             <button type="button" class="link" on:click=move |_| stage.set(Stage::Choose)>{t("import.another")}</button>
                         </div>
                     }.into_any()
                 }
-                Stage::Done(msg) => view! {
-                    <p role="status" data-testid="import-result">{msg.clone()}</p>
-                    <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>{t("common.close")}</button>
-                }.into_any(),
+                Stage::Done(msg, undo) => {
+                    let undo = undo.clone();
+                    let can_undo = !undo.is_empty();
+                    view! {
+                        <p role="status" data-testid="import-result">{msg.clone()}</p>
+                        <div class="actions">
+                            {can_undo.then(|| view! {
+                                <button type="button" class="secondary" data-testid="undo-import"
+                                    on:click=move |_| undo_import(undo.clone())>{t("merge.undo")}</button>
+                            })}
+                            <button type="button" class="secondary" on:click=move |_| { stage.set(Stage::Choose); open.set(false); }>{t("common.close")}</button>
+                        </div>
+                    }.into_any()
+                }
             })}
         </section>
     }

@@ -718,6 +718,46 @@ mod tests {
         assert!(conflicting > 0, "the loop must exercise conflicts too");
     }
 
+    /// Over random edits: a row deleted on one side and edited on the other is always one
+    /// conflict at the row, and rows matched by id keep each side's edits through a reorder.
+    #[test]
+    fn random_delete_against_edit_is_always_a_row_conflict() {
+        let mut rng = Rng(0x0bad_5eed_f00d);
+        let mut seen = 0;
+        for case in 0..3000 {
+            let b = random_base(&mut rng);
+            let reorder = rng.below(3) == 0;
+            let (o, oe) = random_edits(&mut rng, &b, "o", reorder);
+            let (t, te) = random_edits(&mut rng, &b, "t", false);
+            let m = merge(&b, &o, &t);
+            let deleted = |es: &[Edit]| -> Vec<Path> {
+                es.iter()
+                    .filter(|e| e.value.is_none() && e.path.len() == 2)
+                    .map(|e| e.path.clone())
+                    .collect()
+            };
+            for (dels, other) in [(deleted(&oe), &te), (deleted(&te), &oe)] {
+                for row_path in dels {
+                    if get(&b, &row_path).is_none() {
+                        continue;
+                    }
+                    let edited = other
+                        .iter()
+                        .any(|e| e.path.len() > 2 && e.path.starts_with(&row_path));
+                    if edited {
+                        let n = m.conflicts.iter().filter(|c| c.path == row_path).count();
+                        assert_eq!(n, 1, "case {case}: {}", path_text(&row_path));
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            seen > 20,
+            "the loop must exercise delete against edit ({seen})"
+        );
+    }
+
     #[test]
     fn edits_that_do_not_conflict_commute() {
         let mut rng = Rng(0x0123_4567_89ab);

@@ -16,6 +16,7 @@ pub mod msg;
 pub mod plan;
 pub mod portfolio;
 pub mod privacy;
+pub mod provenance;
 pub mod relmap;
 pub mod schema;
 pub mod scoring;

@@ -6,7 +6,11 @@ use serde::Serialize;
 use super::envelope::APP_VERSION;
 use crate::model::migration::SCHEMA_VERSION;
 use crate::model::plan::Plan;
+use crate::model::provenance::Provenance;
 use crate::model::Settings;
+
+/// Where each plan of a file came from, by plan id (`model::provenance`).
+pub type ProvenanceMap = std::collections::BTreeMap<String, Provenance>;
 
 pub const FILE_KIND: &str = "keyplan";
 
@@ -19,10 +23,22 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<&'a Settings>,
     plans: &'a [Plan],
+    #[serde(skip_serializing_if = "ProvenanceMap::is_empty")]
+    provenance: &'a ProvenanceMap,
 }
 
 /// The text of a KeyPlan file holding `plans` (and the workspace settings for a full backup).
 pub fn encode_file(plans: &[Plan], settings: Option<&Settings>, now: DateTime<Utc>) -> String {
+    encode_file_with(plans, settings, now, &ProvenanceMap::new())
+}
+
+/// `encode_file` with the provenance of each plan (issue 15): what a plan sent to someone records.
+pub fn encode_file_with(
+    plans: &[Plan],
+    settings: Option<&Settings>,
+    now: DateTime<Utc>,
+    provenance: &ProvenanceMap,
+) -> String {
     let file = FileOut {
         kind: FILE_KIND,
         schema_version: SCHEMA_VERSION,
@@ -30,6 +46,7 @@ pub fn encode_file(plans: &[Plan], settings: Option<&Settings>, now: DateTime<Ut
         exported_at: now,
         settings,
         plans,
+        provenance,
     };
     // Compact first, then indented through a generic value: one serialiser for every plan type
     // keeps the wasm smaller than a second, pretty-printing instantiation of all of them.

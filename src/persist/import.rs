@@ -49,6 +49,8 @@ pub enum ImportError {
 pub struct ImportFile {
     pub plans: Vec<Plan>,
     pub settings: Option<Settings>,
+    /// Where each plan came from, by the plan's id as the file gives it (none in older files).
+    pub provenance: super::file::ProvenanceMap,
 }
 
 /// Nesting depth of JSON text, counted without parsing (so a hostile file cannot exhaust the stack).
@@ -161,6 +163,24 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
     if raw_plans.is_empty() {
         return Err(ImportError::NoPlans);
     }
+    let provenance: super::file::ProvenanceMap = match top.remove("provenance") {
+        None | Some(Value::Null) => Default::default(),
+        Some(v) => serde_path_to_error::deserialize(v).map_err(|e| {
+            invalid(
+                format!("provenance.{}", e.path()),
+                Msg::plain(e.into_inner().to_string()),
+            )
+        })?,
+    };
+    if let Some((id, _)) = provenance
+        .iter()
+        .find(|(_, p)| !crate::model::provenance::is_fingerprint(&p.fingerprint))
+    {
+        return Err(invalid(
+            format!("provenance.{id}.fingerprint"),
+            Msg::new("import.d_fingerprint"),
+        ));
+    }
     let mut plans = Vec::with_capacity(raw_plans.len());
     for (i, raw) in raw_plans.into_iter().enumerate() {
         let at = if kind == FILE_KIND {
@@ -182,7 +202,9 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
         })?;
         plans.push(plan);
     }
-    // Plans with no id, or an id used twice in the file, get a fresh one rather than failing.
+    // Plans with no id, or an id used twice in the file, get a fresh one rather than failing
+    // (a renamed plan has no provenance: the file's named another plan).
+    let mut provenance = provenance;
     let mut seen = HashSet::new();
     for (i, p) in plans.iter_mut().enumerate() {
         let ok = !p.id.trim().is_empty()
@@ -212,12 +234,20 @@ fn parse_value(value: Value) -> Result<ImportFile, ImportError> {
             )
         })?),
     };
-    Ok(ImportFile { plans, settings })
+    provenance.retain(|id, _| plans.iter().any(|p| p.id == *id));
+    Ok(ImportFile {
+        plans,
+        settings,
+        provenance,
+    })
 }
 
 /// What the rep chooses for a plan whose id is already in the workspace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnConflict {
+    /// The plan comes back: it is already the merge of the local plan and the file's
+    /// (`model::provenance`), written over the local plan.
+    Merge,
     Replace,
     KeepBoth,
     Skip,
@@ -254,6 +284,7 @@ pub fn compare(plans: Vec<Plan>, workspace: &[PlanSummary]) -> Vec<Incoming> {
 pub struct ImportCounts {
     pub created: usize,
     pub replaced: usize,
+    pub merged: usize,
     pub kept_both: usize,
     pub skipped: usize,
 }
@@ -271,6 +302,10 @@ pub fn resolve(
         let mut plan = inc.plan.clone();
         match (&inc.existing, choice(i)) {
             (None, _) => counts.created += 1,
+            (Some(e), OnConflict::Merge) => {
+                plan.revision = e.revision;
+                counts.merged += 1;
+            }
             (Some(e), OnConflict::Replace) => {
                 // Written over the existing plan: continue its revision so other tabs see a newer one.
                 plan.revision = e.revision;
@@ -397,6 +432,42 @@ mod tests {
     }
 
     #[test]
+    fn provenance_travels_with_the_file_and_a_bad_one_is_named() {
+        use crate::model::provenance::{fingerprint, Provenance};
+        let a = Plan::new("a", "Acme", Utc::now());
+        let mut prov = crate::persist::file::ProvenanceMap::new();
+        prov.insert(
+            "a".into(),
+            Provenance {
+                revision: 4,
+                fingerprint: fingerprint(&a),
+                base_fingerprint: Some("fnv1a64:00000000000000ab".into()),
+            },
+        );
+        let text = crate::persist::file::encode_file_with(
+            std::slice::from_ref(&a),
+            None,
+            Utc::now(),
+            &prov,
+        );
+        let f = parse_file(text.as_bytes()).unwrap();
+        assert_eq!(f.provenance, prov);
+        // A file without provenance (every older file) reads as before.
+        assert!(parse_file(&file_with(&[a])).unwrap().provenance.is_empty());
+        let bad = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"a"}],"provenance":{"a":{"revision":1,"fingerprint":"md5:x"}}}"#;
+        assert!(
+            matches!(parse_file(bad), Err(ImportError::Invalid { path, .. }) if path == "provenance.a.fingerprint")
+        );
+        let typed = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"a"}],"provenance":{"a":{"revision":"one"}}}"#;
+        assert!(
+            matches!(parse_file(typed), Err(ImportError::Invalid { path, .. }) if path.starts_with("provenance.a"))
+        );
+        // Provenance of a plan not in the file, or of one given a fresh id, is dropped.
+        let stray = br#"{"kind":"keyplan","schema_version":3,"plans":[{"id":"../x"}],"provenance":{"../x":{"revision":1,"fingerprint":"fnv1a64:00000000000000ab"},"zz":{"revision":1,"fingerprint":"fnv1a64:00000000000000ab"}}}"#;
+        assert!(parse_file(stray).unwrap().provenance.is_empty());
+    }
+
+    #[test]
     fn a_single_stored_plan_envelope_imports_too() {
         let raw = crate::persist::envelope::encode_plan(
             &Plan::new("s", "Single", Utc::now()),
@@ -452,6 +523,7 @@ mod tests {
             ImportCounts {
                 created: 1,
                 replaced: 1,
+                merged: 0,
                 kept_both: 1,
                 skipped: 0
             }

@@ -1,4 +1,5 @@
 //! The only code that touches local storage and files: the envelope, storage, import and export.
+pub mod base;
 pub mod calendar;
 pub mod compact;
 pub mod csv;

@@ -47,6 +47,14 @@ pub fn usage(
         .iter()
         .filter_map(|(k, n)| k.strip_prefix(plan_prefix).map(|id| (id.to_string(), *n)))
         .collect();
+    // A plan's merge base (issue 15) is counted with the plan.
+    for (k, n) in entries {
+        if let Some(id) = k.strip_prefix(super::base::BASE_PREFIX) {
+            if let Some(p) = plans.iter_mut().find(|(p, _)| p == id) {
+                p.1 += n;
+            }
+        }
+    }
     plans.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let index: usize = entries
         .iter()
@@ -146,6 +154,21 @@ mod tests {
         assert!(full.warn());
         assert_eq!(full.room, Some(0));
         assert_eq!(usage(&[], "keyplan:plan:", "keyplan:index", 10).room, None);
+    }
+
+    #[test]
+    fn a_plans_merge_base_counts_with_the_plan() {
+        let entries = vec![
+            ("keyplan:plan:a".to_string(), 3_000),
+            ("keyplan:base:a".to_string(), 1_000),
+            ("keyplan:plan:b".to_string(), 3_500),
+        ];
+        let u = usage(&entries, "keyplan:plan:", "keyplan:index", 100_000);
+        assert_eq!(u.used, 7_500);
+        assert_eq!(
+            u.plans,
+            vec![("a".to_string(), 4_000), ("b".to_string(), 3_500)]
+        );
     }
 
     #[test]

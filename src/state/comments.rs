@@ -197,8 +197,15 @@ pub fn send_back(editor: &Editor) -> Option<String> {
     editor.flush();
     let plan = editor.plan.get_untracked()?;
     let name = crate::persist::file::file_name(crate::i18n::describe::plan_name(&plan), Utc::now());
-    let text = crate::state::files::export_text(vec![plan], false, None);
-    crate::persist::download::download(&name, "application/json", &text).then_some(name)
+    let (text, bases) = crate::state::files::export_text(vec![plan], false, None);
+    if !crate::state::files::save_file(&name, &text) {
+        return None;
+    }
+    // What was sent back is the merge base for when the plan comes back again.
+    for (id, b) in &bases {
+        let _ = crate::state::files::base::save(id, b);
+    }
+    Some(name)
 }
 
 /// The plans of an import with each verdict not yet in their review log written to it.

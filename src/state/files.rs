@@ -14,6 +14,7 @@ use crate::persist::storage::{self, PlanRead};
 use crate::persist::{calendar, csv, download, file, legacy_text};
 
 pub use crate::persist::csv::PortfolioRow;
+pub use crate::persist::file::ProvenanceMap;
 pub use crate::persist::import::{ImportCounts, ImportError, Incoming, OnConflict, MAX_BYTES};
 
 const JSON: &str = "application/json";
@@ -33,18 +34,36 @@ pub fn save_file(name: &str, text: &str) -> bool {
     download::download(name, JSON, text)
 }
 
-/// The KeyPlan file for some plans, with private notes left out when asked (the plans and
-/// every review snapshot in them: `model::privacy`).
+/// The file for some plans, with private notes left out when asked (the plans and every
+/// review snapshot in them: `model::privacy`), and where each plan came from (issue 15): its
+/// revision, fingerprint and the fingerprint of the merge base kept here. Also returns the
+/// merge bases to keep once the file is sent (the plans as in the file, private notes out).
 pub fn export_text(
     plans: Vec<Plan>,
     leave_out_private: bool,
     settings: Option<&Settings>,
-) -> String {
-    file::encode_file(
+) -> (String, Vec<(String, crate::model::provenance::Base)>) {
+    let mut prov = file::ProvenanceMap::new();
+    let mut bases = Vec::with_capacity(plans.len());
+    for p in &plans {
+        let fp = crate::model::provenance::fingerprint(p);
+        prov.insert(
+            p.id.clone(),
+            crate::model::provenance::Provenance {
+                revision: p.revision,
+                fingerprint: fp.clone(),
+                base_fingerprint: crate::persist::base::load(&p.id).map(|b| b.fingerprint),
+            },
+        );
+        bases.push((p.id.clone(), crate::model::provenance::Base::of(p, fp)));
+    }
+    let text = file::encode_file_with(
         &privacy::for_export(plans, leave_out_private),
         settings,
         Utc::now(),
-    )
+        &prov,
+    );
+    (text, bases)
 }
 
 /// Downloads one plan as a KeyPlan file (its in-memory state, unsaved edits included).
@@ -199,5 +218,44 @@ impl Workspace {
     pub fn all_ids(&self) -> Vec<String> {
         self.summaries
             .with_untracked(|l| l.iter().map(|s| s.id.clone()).collect())
+    }
+}
+
+/// Reads a KeyPlan file (nothing is written): its plans, settings and where each came from.
+pub fn parse_file(bytes: &[u8]) -> Result<crate::persist::import::ImportFile, ImportError> {
+    crate::persist::import::parse_file(bytes)
+}
+
+/// Each plan of a file beside the plan of the same id already here (if any).
+pub fn compare(
+    plans: Vec<Plan>,
+    workspace: &[crate::model::summary::PlanSummary],
+) -> Vec<Incoming> {
+    crate::persist::import::compare(plans, workspace)
+}
+
+/// The plans to write for the rep's choices, and what that amounts to.
+pub fn resolve(
+    incoming: &[Incoming],
+    choice: impl Fn(usize) -> OnConflict,
+    new_id: impl FnMut() -> String,
+) -> (Vec<Plan>, ImportCounts) {
+    crate::persist::import::resolve(incoming, choice, new_id)
+}
+
+/// The merge base of each plan (issue 15): the last version sent or received.
+pub mod base {
+    use crate::model::provenance::Base;
+    use crate::persist::base;
+    use crate::persist::storage::StoreError;
+
+    pub fn load(id: &str) -> Option<Base> {
+        base::load(id)
+    }
+    pub fn save(id: &str, b: &Base) -> Result<(), StoreError> {
+        base::save(id, b)
+    }
+    pub fn restore(id: &str, old: Option<&Base>) -> Result<(), StoreError> {
+        base::restore(id, old)
     }
 }

@@ -26,13 +26,10 @@ impl Workspace {
         self.usage_of(&self.stored_sizes())
     }
 
-    /// The stored plans among `sizes`, as (plan id, units), largest first, at most `n`.
+    /// The stored plans among `sizes`, as (plan id, units), each with its merge base
+    /// (issue 15), largest first, at most `n`.
     pub fn largest_plans(&self, sizes: &[(String, usize)], n: usize) -> Vec<(String, usize)> {
-        let mut plans: Vec<(String, usize)> = sizes
-            .iter()
-            .filter_map(|(k, u)| k.strip_prefix(PLAN_PREFIX).map(|id| (id.to_string(), *u)))
-            .collect();
-        plans.sort_by_key(|p| std::cmp::Reverse(p.1));
+        let mut plans = self.usage_of(sizes).plans;
         plans.truncate(n);
         plans
     }

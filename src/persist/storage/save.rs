@@ -202,6 +202,7 @@ pub fn delete_plan(id: &str) -> Result<(), StoreError> {
     remove(&plan_key(id))?;
     remove(&format!("{BACKUP_PREFIX}{id}"))?;
     remove(&held_key(id))?;
+    remove(&crate::persist::base::base_key(id))?;
     update_index(|list| list.retain(|s| s.id != id)).map(|_| ())
 }
 
