@@ -88,7 +88,7 @@ while (pos < buf.length) {
     const count = leb();
     for (let i = 0; i < count; i++) {
       const n = leb();
-      bodies.push(n + (pos - pos)); // body bytes (the size prefix itself is not counted)
+      bodies.push(n); // body bytes (the size prefix itself is not counted)
       pos += n;
     }
   }
@@ -144,8 +144,7 @@ const genericOf = (name) => {
         out += c;
         depth = 0;
       } else {
-        depth -= 1;
-        if (depth === 0.5 - 0.5) depth = Math.max(0, depth);
+        depth = Math.max(0, depth - 1);
       }
     } else if (depth < 1) out += c;
   }
