@@ -26,7 +26,17 @@ const found = html.match(inline);
 if (found) {
   for (const name of readdirSync(dir)) if (/^start-[0-9a-f]+\.js$/.test(name)) unlinkSync(join(dir, name));
   const part = (name) => readFileSync(join(root, "src/pwa", name), "utf8");
-  const code = part("crash.js") + "\n" + part("shell.js") + "\n" + found[1].trim() + "\n" + part("register.js");
+  // The app starts only once the static page has been painted (src/pwa/shell.js,
+  // keyplanShellPainted): otherwise, when the wasm is already there, the browser may run the whole
+  // start-up before its first frame, and nothing shows until the app has mounted.
+  const trunk = found[1].trim();
+  const startCall = /^(const wasm = await init\()/m;
+  if (!startCall.test(trunk)) {
+    console.error("pwa.mjs: Trunk's start-up script no longer has `const wasm = await init(`");
+    process.exit(1);
+  }
+  const started = trunk.replace(startCall, "await keyplanShellPainted();\n$1");
+  const code = part("crash.js") + "\n" + part("shell.js") + "\n" + started + "\n" + part("register.js");
   const name = `start-${hash(code).slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
@@ -34,6 +44,14 @@ if (found) {
 } else if (!/<script type="module" src="\.\/start-[0-9a-f]+\.js">/.test(html)) {
   console.error("pwa.mjs: index.html has neither Trunk's start-up script nor a start file");
   process.exit(1);
+}
+// No preload of the wasm: the app fetches it once the static page has been painted (above), so
+// on a slow network the 800 KB download never competes with the page's first paint for bandwidth
+// (Lighthouse counts any request begun before the largest paint as holding it up).
+const preload = /<link rel="preload" href="\.\/[^"]+_bg\.wasm"[^>]*>/;
+if (preload.test(html)) {
+  html = html.replace(preload, "");
+  writeFileSync(indexPath, html);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error("pwa.mjs: index.html still has an inline script, which the CSP would block");

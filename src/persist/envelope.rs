@@ -188,13 +188,93 @@ pub fn decode_plan_read_only(raw: &str) -> Option<Plan> {
     plan_from_value(value.get("plan")?.clone()).ok()
 }
 
-/// Builds a plan from its JSON value; on failure, the path of the wrong field and what is wrong.
+/// Builds a plan from its JSON value; on failure, the path of the wrong field
+/// ("relationships.contacts[2].attitude", "." for the plan itself) and what is wrong.
 ///
-/// The one place plans are deserialised (storage, import, read-only view): each distinct serde
-/// deserialiser instantiates every plan type's code again, so sharing one keeps the wasm small.
+/// Plans are deserialised with `serde_json::from_value` only (here, the editor, the merge): each
+/// distinct serde deserialiser instantiates every plan type's code again, and a path-tracking
+/// deserialiser (serde_path_to_error) cost 120 KB of wasm. The path is found only when a plan
+/// fails, by [`error_path`].
 pub fn plan_from_value(value: Value) -> Result<Plan, (String, String)> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+    // The value is kept only to find the path of an error; most plans are read once.
+    let copy = value.clone();
+    serde_json::from_value(value).map_err(|e| {
+        let detail = e.to_string();
+        (error_path(copy, &detail), detail)
+    })
+}
+
+/// The error a plan's value gives, if any.
+fn plan_error(value: Value) -> Option<String> {
+    serde_json::from_value::<Plan>(value)
+        .err()
+        .map(|e| e.to_string())
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Where in `value` the plan error `detail` comes from: goes down from the top, into the first
+/// member or element whose removal changes the error (every plan type takes defaults for missing
+/// members, and a list may be shorter), and stops where no removal does.
+fn error_path(value: Value, detail: &str) -> String {
+    let mut path: Vec<Step> = Vec::new();
+    loop {
+        let node = path
+            .iter()
+            .try_fold(&value, |node, step| match (node, step) {
+                (Value::Object(m), Step::Key(k)) => m.get(k),
+                (Value::Array(a), Step::Index(i)) => a.get(*i),
+                _ => None,
+            });
+        let children: Vec<Step> = match node {
+            Some(Value::Object(m)) => m.keys().cloned().map(Step::Key).collect(),
+            Some(Value::Array(a)) => (0..a.len()).map(Step::Index).collect(),
+            _ => break,
+        };
+        let culprit = children.into_iter().find(|child| {
+            let mut probe = value.clone();
+            let node = path
+                .iter()
+                .try_fold(&mut probe, |node, step| match (node, step) {
+                    (Value::Object(m), Step::Key(k)) => m.get_mut(k),
+                    (Value::Array(a), Step::Index(i)) => a.get_mut(*i),
+                    _ => None,
+                });
+            match (node, child) {
+                (Some(Value::Object(m)), Step::Key(k)) => {
+                    m.remove(k);
+                }
+                (Some(Value::Array(a)), Step::Index(i)) => {
+                    a.remove(*i);
+                }
+                _ => return false,
+            }
+            plan_error(probe).as_deref() != Some(detail)
+        });
+        match culprit {
+            Some(step) => path.push(step),
+            None => break,
+        }
+    }
+    if path.is_empty() {
+        return ".".into();
+    }
+    let mut out = String::new();
+    for step in &path {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 pub fn decode_index(raw: &str) -> Result<Vec<PlanSummary>, DecodeError> {
@@ -317,6 +397,29 @@ mod tests {
         ));
         let msg = DecodeError::Newer { version: 3 }.to_string();
         assert!(msg.contains("newer KeyPlan") && msg.contains("Update"));
+    }
+
+    #[test]
+    fn a_wrong_plan_value_is_named_by_its_path() {
+        let path = |v: Value| plan_from_value(v).map(|_| ()).unwrap_err();
+        let (p, detail) = path(json!({"header": {"account_name": "A", "level": "galactic"}}));
+        assert_eq!(p, "header.level");
+        assert!(detail.contains("galactic"), "{detail}");
+        let (p, _) = path(json!({
+            "id": "x",
+            "relationships": {"contacts": [
+                {"id": 1, "name": "Ann", "attitude": "neutral"},
+                {"id": 2, "name": "Bo", "attitude": "hostile"}
+            ]}
+        }));
+        assert_eq!(p, "relationships.contacts[1].attitude");
+        let (p, detail) = path(json!({"portfolio": {"last_year_sales": "lots"}}));
+        assert_eq!(p, "portfolio.last_year_sales");
+        assert!(detail.contains("lots"), "{detail}");
+        let (p, _) = path(json!({"blueprint": {"assessment": {"need": 4, "fit": "high"}}}));
+        assert_eq!(p, "blueprint.assessment.fit");
+        assert_eq!(path(json!("a plan")).0, ".");
+        assert!(plan_from_value(json!({"header": {"account_name": "A"}})).is_ok());
     }
 
     #[test]

@@ -44,3 +44,30 @@
     list.append(li);
   }
 })();
+
+// Resolves once the static page above has been painted: when the browser reports its first
+// contentful paint (a browser may hold the first frames of a page, so a frame having run is not
+// enough). At once in a hidden tab, which paints nothing until it is shown; after two frames where
+// paint timing is unknown; after 3 s at the latest, so the app never waits on a report that does not
+// come. The paint is read from the observer's own entries, not performance.getEntriesByName, which
+// a test's fake clock (Playwright's page.clock) replaces with a stub that finds nothing.
+// scripts/pwa.mjs makes the app's start wait for it, so the page's text is what a phone shows
+// first (and Lighthouse's largest contentful paint) rather than a blank screen until the app mounts.
+const keyplanShellPainted = () =>
+  new Promise((resolve) => {
+    if (document.visibilityState === "hidden") return resolve();
+    if (!(PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+      return requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    }
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve();
+    }, 3000);
+  });

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { makePlan, storedPlan } from './generate.mjs';
 import { measureGrowth, growthReport } from './capacity.mjs';
-import { measureLighthouse, lighthouseReport } from './lighthouse.mjs';
+import { measureLighthouse, lighthouseReport, measureUsable } from './lighthouse.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
@@ -63,6 +63,9 @@ function checkBuilt() {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json' };
 
+const GZIP = process.env.BENCH_GZIP !== '0';
+const gzipped = new Map();
+
 /** A plain static server like tests/e2e/serve.mjs, on 127.0.0.1:PORT (or a free port if taken). */
 function serve() {
   const server = http.createServer((req, res) => {
@@ -73,7 +76,17 @@ function serve() {
     if (url.endsWith('/')) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404); return res.end(); }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      // Compressed as a static host serves it (GitHub Pages, Netlify, S3 behind CloudFront), unless
+      // BENCH_GZIP=0: what a phone downloads on a first visit (Lighthouse, time to usable).
+      if (GZIP && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/\.(png|ico)$/.test(file)) {
+        const key = `${file}:${body.length}`;
+        if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(body, { level: 9 }));
+        body = gzipped.get(key);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
@@ -678,6 +691,8 @@ async function main() {
     if (want('lighthouse')) {
       const runs = Math.min(RUNS, Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3)));
       r.lighthouse = await measureLighthouse(base, runs, log);
+      r.lighthouse.usable = await measureUsable(browser, base, runs, log);
+      r.lighthouse.gzip = GZIP;
     }
   } finally {
     const version = browser.version();
