@@ -24,4 +24,8 @@ for i in $(seq "$runs"); do
 done
 echo
 echo "e2e under load: $passed of $runs runs passed"
+# Kept for the benchmark report (tests/bench/bench.mjs reads it; not committed).
+mkdir -p target
+printf '{"runs":%s,"passed":%s,"busy":%s,"commit":"%s","date":"%s","args":"%s"}\n' "$runs" "$passed" "${#busy[@]}" \
+  "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(date -u +%Y-%m-%dT%H:%MZ)" "$*" > target/load-result.json
 [ "$passed" -eq "$runs" ]

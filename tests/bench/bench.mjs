@@ -586,6 +586,18 @@ function report(m, r) {
     budgets.push(['Typical plans with varied prose, 2 quarterly reviews, in 5,000,000 units', '≥ 400', `${r.growth.fit2}`, r.growth.fit2 >= 400]);
     budgets.push(['The same plans after 12 quarterly reviews', '≥ 200', `${r.growth.fit12}`, r.growth.fit12 >= 200]);
   }
+  if (r.bytes) {
+    const wasm = r.bytes.files.find((f) => f.file.endsWith('.wasm'));
+    if (wasm) budgets.push(['wasm, gzipped (issue 14: smaller than before the redesign)', '< 853,495 B (main at 51566ae, this session\'s start)', `${wasm.gz.toLocaleString('en')} B`, wasm.gz < 853495]);
+  }
+  if (r.code) {
+    const [f, n] = r.code.largest[0];
+    budgets.push(['Largest file in src/ (catalogues aside)', '≤ 400 lines', `${n} (${f}); ${r.code.over400} files over 400`, n <= 400]);
+    if (r.code.pairs !== null) budgets.push(['Pairs of duplicated code shapes in src/ (six or more lines alike)', '≤ 8, none of them step declarations',
+      `${r.code.pairs} (${r.code.boiler} of them marked boilerplate by the tool); ${r.code.stepPairs} between step modules`, r.code.pairs <= 8 && r.code.stepPairs === 0]);
+  }
+  if (r.load) budgets.push(['e2e runs in a row passing with both cores busy (`make test-load`)', '3 of 3',
+    `${r.load.passed} of ${r.load.runs} (${r.load.busy} busy loops, commit ${r.load.commit}, ${r.load.date}${r.load.args ? `, only ${r.load.args}` : ''})`, r.load.passed === r.load.runs && r.load.runs >= 3 && !r.load.args]);
   L.push('## Budgets', '', '| budget | target | latest | |', '|---|---|---|---|');
   for (const [name, target, got, ok] of budgets) L.push(`| ${name} | ${target} | ${got} | ${verdict(ok)} |`);
   L.push('');
@@ -668,6 +680,27 @@ function report(m, r) {
 }
 
 // ---------- main ----------
+// ---------- code shape (issue 14): duplicated shapes and the largest file in src/ ----------
+function measureCode() {
+  const files = execSync('git ls-files src', { cwd: ROOT }).toString().trim().split('\n').filter((f) => f.endsWith('.rs'));
+  const catalogue = (f) => /^src\/i18n\/(en|zh)\.rs$/.test(f) || /^src\/model\/example\/zh/.test(f);
+  const sized = files.filter((f) => !catalogue(f)).map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n').length - 1]);
+  sized.sort((a, b) => b[1] - a[1]);
+  let pairs = null; let boiler = null;
+  try {
+    const out = execSync('duplicates --repo src --most 200 --seconds 120', { cwd: ROOT }).toString();
+    const m = out.match(/^(\d+) pairs of places.*?\((\d+) by shape alone, (\d+) of those marked boilerplate\)/m);
+    if (m) { pairs = Number(m[1]); boiler = Number(m[3]); }
+    const steps = out.split('\n').filter((l) => /^D\d+ .*steps\/step\d\.rs.*~.*steps\/step\d\.rs/.test(l)).length;
+    return { largest: sized.slice(0, 3), over400: sized.filter(([, n]) => n > 400).length, pairs, boiler, stepPairs: steps };
+  } catch { /* the duplicates tool is not on this machine */ }
+  return { largest: sized.slice(0, 3), over400: sized.filter(([, n]) => n > 400).length, pairs, boiler, stepPairs: null };
+}
+
+function loadRecord() {
+  try { return JSON.parse(fs.readFileSync(path.join(ROOT, 'target/load-result.json'), 'utf8')); } catch { return null; }
+}
+
 async function main() {
   checkBuilt();
   const server = await serve();
@@ -679,6 +712,8 @@ async function main() {
   });
   const r = {};
   try {
+    if (want('code')) r.code = measureCode();
+    r.load = loadRecord();
     if (want('bytes')) { r.bytes = await measureBytes(); log(`first load: ${kb(r.bytes.total.gz)} gzipped, ${kb(r.bytes.total.raw)} raw`); }
     if (want('startup')) r.startup = await measureStartup();
     if (want('typing')) r.typing = await measureTyping();

@@ -85,14 +85,14 @@ test('a manager in Chinese reviews a rep\'s plan; the rep sees, answers and reso
   expect(filed.comments.map((c) => c.at)).toEqual([{ row: { table: 'relationships.contacts', id: 1 } }, { field: 'customer.main_business' }]);
   expect(filed.verdicts).toEqual([expect.objectContaining({ kind: 'changes_requested', reviewer: '王经理', note: VERDICT_NOTE })]);
 
-  // The rep imports the file that came back (today: replacing their copy).
+  // The rep imports the file that came back: only the manager's copy changed since it was sent,
+  // so the import takes theirs (issue 15's merge), comments and verdict included.
   await openApp(rep);
   await rep.getByRole('button', { name: 'Import a plan' }).first().click();
   const repPanel = rep.getByTestId('import-panel');
   await repPanel.getByLabel('Choose a KeyPlan file').setInputFiles(back.path);
   await expect(repPanel.getByText('Review Loop Co', { exact: true })).toBeVisible();
-  const choice = repPanel.getByLabel('What to do with Review Loop Co');
-  if (await choice.count()) await choice.selectOption('replace');
+  await expect(repPanel.getByTestId('merge')).toHaveAttribute('data-kind', 'OnlyTheirs');
   await repPanel.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(repPanel.getByTestId('import-result')).toBeVisible();
 

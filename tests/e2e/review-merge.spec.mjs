@@ -44,7 +44,7 @@ async function repSends(rep) {
   await card.getByLabel('Objective', { exact: true }).fill('Grow valves 10%');
   await waitSaved(rep);
   await openStep(rep, id, 7);
-  await rep.locator('details.more', { has: rep.locator('#comm-private') }).locator('summary').click();
+  await rep.locator('details.more', { has: rep.locator('#communication-private_notes') }).locator('summary').click();
   await rep.getByLabel('Private notes', { exact: true }).fill('Buyer leaves in March');
   await waitSaved(rep);
   await rep.getByLabel('Leave out private notes').check();
@@ -277,4 +277,55 @@ test('a plan with no known base keeps the choices, and newer work here is not re
   await expect(panel.getByTestId('import-result')).toContainText('1 skipped');
   expect((await readStored(page, `keyplan:plan:${id}`)).plan.header.industry).toBe('Local work');
   expect(await page.evaluate((k) => localStorage.getItem(k), `keyplan:base:${id}`)).toBeNull();
+});
+
+// The issue's whole loop in one: the manager comments on a contact (review mode) and edits an
+// objective while the rep adds actions; the rep's import merges, and the rep ends with all three.
+test('the manager comments on a contact and edits an objective while the rep adds actions: the rep ends with all three', async ({ browser, baseURL }) => {
+  const { rep, manager } = await setup(browser, baseURL);
+  const id = await newPlan(rep, 'Loop Works');
+  await openStep(rep, id, 3);
+  const contact = await addRow(rep, 'Add contact', rep.locator('#contacts .row-card'));
+  await contact.getByLabel('Name').fill('Ann Lee');
+  await openStep(rep, id, 4);
+  const obj = await addRow(rep, 'Add objective', rep.locator('#objectives .row-card'));
+  await obj.getByLabel('Objective', { exact: true }).fill('Grow pumps 5%');
+  await waitSaved(rep);
+  const sent = await download(rep, 'Download this plan');
+
+  await managerReceives(manager, sent);
+  await managerEditsObjective(manager, id, 'Grow pumps 8%');
+  await openStep(manager, id, 3);
+  await manager.getByTestId('review-this-plan').click();
+  const bar = manager.getByTestId('review-bar');
+  await bar.getByLabel('您的姓名（显示在您的评论旁）').fill('王经理');
+  await bar.getByLabel('您的姓名（显示在您的评论旁）').press('Tab');
+  const row = manager.locator('#contacts-1');
+  await row.getByTestId('add-comment').click();
+  await row.getByLabel('您的评论', { exact: true }).fill('她的上级是谁？');
+  await row.getByRole('button', { name: '添加评论' }).click();
+  await expect(row.getByTestId('comment')).toContainText('她的上级是谁？');
+  const [dl] = await Promise.all([manager.waitForEvent('download'), manager.getByTestId('send-back').click()]);
+  const backPath = await dl.path();
+
+  // Meanwhile the rep adds an action.
+  await openStep(rep, id, 5);
+  const card = await addRow(rep, 'Add action', rep.locator('#actions .row-card'));
+  await card.getByLabel('What').fill('Book the plant visit');
+  await waitSaved(rep);
+
+  const panel = await openImport(rep);
+  await panel.getByLabel('Choose a KeyPlan file').setInputFiles(backPath);
+  await expect(panel.getByTestId('merge')).toHaveAttribute('data-kind', 'Both');
+  await expect(panel.getByTestId('merge-conflict')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByTestId('import-result')).toContainText('1 merged');
+
+  const merged = (await readStored(rep, `keyplan:plan:${id}`)).plan;
+  expect(merged.blueprint.objectives.map((o) => o.title)).toEqual(['Grow pumps 8%']);
+  expect(merged.action.actions.map((a) => a.what)).toEqual(['Book the plant visit']);
+  expect(merged.comments.map((c) => [c.text, c.at])).toEqual([['她的上级是谁？', { row: { table: 'relationships.contacts', id: 1 } }]]);
+  // The comment shows at the contact for the rep.
+  await openStep(rep, id, 3);
+  await expect(rep.locator('#contacts-1').getByTestId('comment')).toContainText('她的上级是谁？');
 });
