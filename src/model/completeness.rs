@@ -1,6 +1,8 @@
 //! How complete each step of a plan is, as a percentage of its key items filled.
 
+use super::access;
 use super::plan::Plan;
+use super::schema::{self, Item, Step};
 
 /// How many of a step's key items are filled, and how many it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,67 +37,63 @@ pub fn step_completeness(p: &Plan) -> [u8; 7] {
 }
 
 /// The key items of steps 1–7: how many each has and how many are filled.
+///
+/// A step's key items are the schema's fields and tables marked `counts` (a field filled in, a
+/// table with a row: a new key field is one `.counts()` in its schema line), plus the rules no
+/// single field says, below.
 pub fn step_items(p: &Plan) -> [Filled; 7] {
+    let rules = rules(p);
+    Step::ALL.map(|step| {
+        let mut filled: Vec<bool> = schema::step(step)
+            .items
+            .iter()
+            .flat_map(|item| -> Vec<bool> {
+                match item {
+                    Item::Section(_, fields) => fields
+                        .iter()
+                        .filter(|f| f.counts)
+                        .map(|f| has(&access::text_at(p, f.path)))
+                        .collect(),
+                    Item::Table(t) if t.counts => {
+                        vec![access::rows_at(p, t.path).is_some_and(|r| !r.ids().is_empty())]
+                    }
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        filled.extend_from_slice(&rules[step.number() as usize - 1]);
+        pct(&filled)
+    })
+}
+
+/// The key items that are more than one field filled in: one of several, a count, every row.
+fn rules(p: &Plan) -> [Vec<bool>; 7] {
     let f = &p.portfolio;
     let c = &p.customer;
     let r = &p.relationships;
     let b = &p.blueprint;
     let m = &p.communication;
+    let actions = &p.action.actions;
     [
-        pct(&[
-            has(&p.header.account_name),
-            has(&p.header.industry),
-            p.header.period_start.is_some(),
+        vec![
             f.profit.score.is_some() || f.growth.score.is_some(),
             f.product_advantage.score.is_some() || f.service_advantage.score.is_some(),
-            f.last_year_sales.is_some(),
-            f.share_of_spend.is_some(),
-        ]),
-        pct(&[
-            has(&c.main_business),
-            has(&c.strategy),
-            has(&c.pain_points),
-            has(&c.needs_application) || has(&c.needs_relationship) || has(&c.needs_personal),
-            !c.sales.is_empty(),
-            c.gross_margin_pct.is_some(),
-            !c.wallet.is_empty(),
-        ]),
-        pct(&[
-            !r.contacts.is_empty(),
+        ],
+        vec![has(&c.needs_application) || has(&c.needs_relationship) || has(&c.needs_personal)],
+        vec![
             r.contacts.len() >= 3,
             r.contacts.iter().any(|c| c.reports_to.is_some()),
-            has(&r.decision_process),
-            has(&r.stated_criteria),
-        ]),
-        pct(&[
+        ],
+        vec![
             has(&b.opportunities) || has(&b.threats),
-            !b.objectives.is_empty(),
-            !b.strategies.is_empty(),
-            has(&b.unique_value),
             !b.assessment.is_empty(),
-            !b.forces.is_empty(),
-        ]),
-        pct(&[
-            !p.action.actions.is_empty(),
-            p.action
-                .actions
-                .iter()
-                .all(|a| has(&a.owner) && a.due.is_some())
-                && !p.action.actions.is_empty(),
-            !p.action.visits.is_empty(),
-        ]),
-        pct(&[
-            !p.resources.resources.is_empty(),
-            p.resources.expected_profit.is_some(),
-            !p.resources.team.is_empty(),
-            !p.resources.scorecard.is_empty(),
-        ]),
-        pct(&[
-            !m.plan.is_empty(),
+        ],
+        vec![!actions.is_empty() && actions.iter().all(|a| has(&a.owner) && a.due.is_some())],
+        vec![],
+        vec![
             m.reviews.iter().any(|r| !r.refresh),
-            !m.report_card.is_empty(),
             has(&m.issue_competition) || has(&m.issue_growth),
-        ]),
+        ],
     ]
 }
 
@@ -112,5 +110,35 @@ mod tests {
         assert_eq!(step_completeness(&p)[0], 28);
         p.relationships.decision_process = "Board".into();
         assert_eq!(step_completeness(&p)[2], 20);
+    }
+
+    /// The key items of each step, as many as before the schema said them (7, 7, 5, 6, 3, 4,
+    /// 4): the schema's `counts` marks and the rules together.
+    #[test]
+    fn every_step_counts_its_key_items_from_the_schema() {
+        let items: Vec<usize> = step_items(&Plan::default())
+            .iter()
+            .map(|f| f.items)
+            .collect();
+        assert_eq!(items, vec![7, 7, 5, 6, 3, 4, 4]);
+        // Each field the schema marks raises its step when filled.
+        for (step, field) in schema::fields().filter(|(_, f)| f.counts) {
+            let mut p = Plan::default();
+            let text = match field.kind {
+                schema::FieldKind::Date => "2026-01-31",
+                schema::FieldKind::Money | schema::FieldKind::Percent => "12",
+                _ => "x",
+            };
+            access::set_at(&mut p, field.path, text).unwrap();
+            let i = step.number() as usize - 1;
+            assert_eq!(step_items(&p)[i].filled, 1, "{}", field.path);
+        }
+        // And each marked table, when it has a row.
+        for (step, table) in schema::tables().filter(|(_, t)| t.counts) {
+            let mut p = Plan::default();
+            access::rows_at_mut(&mut p, table.path).unwrap().add();
+            let i = step.number() as usize - 1;
+            assert!(step_items(&p)[i].filled >= 1, "{}", table.path);
+        }
     }
 }

@@ -96,6 +96,8 @@ pub struct Field {
     pub help: Help,
     /// Half a row even for long text (the four boxes of a SWOT).
     pub half: bool,
+    /// One of its step's key items: filled in, it raises the step's completeness.
+    pub counts: bool,
 }
 
 /// What the form shows around a value.
@@ -142,6 +144,8 @@ pub struct Table {
     /// Catalogue keys of the text under the table's title ("" for none) and of one row's name.
     pub intro: &'static str,
     pub noun: &'static str,
+    /// One of its step's key items: with a row, it raises the step's completeness.
+    pub counts: bool,
 }
 
 /// A hand-drawn part of a step that the schema places: its own component draws it.
@@ -229,6 +233,7 @@ const fn f(path: &'static str, label: &'static str, kind: FieldKind) -> Field {
         private: false,
         help: NO_HELP,
         half: false,
+        counts: false,
     }
 }
 
@@ -264,6 +269,10 @@ impl Field {
     }
     const fn private(mut self) -> Self {
         self.private = true;
+        self
+    }
+    const fn counts(mut self) -> Self {
+        self.counts = true;
         self
     }
 }

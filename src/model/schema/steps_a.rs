@@ -8,12 +8,12 @@ pub const PORTFOLIO: StepSchema = StepSchema {
         Item::Section(
             "step1.the_account",
             &[
-                f("header.account_name", "portfolio.account_name", Text),
+                f("header.account_name", "portfolio.account_name", Text).counts(),
                 f("header.level", "step1.level", Choice(ChoiceList::Level))
                     .hint("step1.level_hint"),
-                f("header.industry", "step1.industry", Text),
+                f("header.industry", "step1.industry", Text).counts(),
                 f("header.prepared_by", "step1.prepared_by", Text),
-                f("header.period_start", "step1.period_from", Date),
+                f("header.period_start", "step1.period_from", Date).counts(),
                 f("header.period_end", "step1.period_to", Date),
                 f(
                     "header.review_frequency",
@@ -29,10 +29,12 @@ pub const PORTFOLIO: StepSchema = StepSchema {
         Item::Section(
             "step1.worth",
             &[
-                f("portfolio.last_year_sales", "step1.last_sales", Money),
+                f("portfolio.last_year_sales", "step1.last_sales", Money).counts(),
                 f("portfolio.last_year_profit", "step1.last_profit", Money)
                     .hint("step1.last_profit_hint"),
-                f("portfolio.share_of_spend", "step1.share", Percent).hint("step1.share_hint"),
+                f("portfolio.share_of_spend", "step1.share", Percent)
+                    .counts()
+                    .hint("step1.share_hint"),
             ],
         ),
         Item::Panel(Panel::ProfitCheck),
@@ -46,12 +48,17 @@ pub const CUSTOMER: StepSchema = StepSchema {
             "step2.customer_file",
             &[
                 f("customer.main_business", "step2.main_business", Text)
+                    .counts()
                     .hint("step2.main_business_hint"),
                 f("customer.size", "step2.size", Text).hint("step2.size_hint"),
                 more("customer.website", "step2.website", Text),
                 more("customer.address", "step2.address", Text),
-                f("customer.strategy", "step2.strategy", LongText).hint("step2.strategy_hint"),
-                f("customer.pain_points", "step2.pain", LongText).hint("step2.pain_hint"),
+                f("customer.strategy", "step2.strategy", LongText)
+                    .counts()
+                    .hint("step2.strategy_hint"),
+                f("customer.pain_points", "step2.pain", LongText)
+                    .counts()
+                    .hint("step2.pain_hint"),
                 f("customer.kpis", "step2.kpis", LongText).hint("step2.kpis_hint"),
                 more("customer.culture", "step2.culture", LongText).hint("step2.culture_hint"),
                 more("customer.industry_situation", "step2.industry", LongText),
@@ -91,11 +98,12 @@ pub const CUSTOMER: StepSchema = StepSchema {
             heading: &[],
             intro: "step2.sales_intro",
             noun: "step2.product_noun",
+            counts: true,
         }),
         Item::Section(
             "step2.cost_title",
             &[
-                f("customer.gross_margin_pct", "step2.margin", Percent),
+                f("customer.gross_margin_pct", "step2.margin", Percent).counts(),
                 f("customer.cost_promotion", "step2.cost_promo", Money),
                 f("customer.cost_sales_staff", "step2.cost_staff", Money),
                 f("customer.cost_logistics", "step2.cost_logistics", Money),
@@ -118,6 +126,7 @@ pub const CUSTOMER: StepSchema = StepSchema {
             heading: &[],
             intro: "step2.wallet_intro",
             noun: "step2.supplier_noun",
+            counts: true,
         }),
         Item::Section(
             "step2.service",
@@ -165,13 +174,16 @@ pub const RELATIONSHIPS: StepSchema = StepSchema {
             heading: &["name", "title"],
             intro: "step3.contacts_intro",
             noun: "step3.contact_noun",
+            counts: true,
         }),
         Item::Section(
             "step3.decision",
             &[
                 f("relationships.decision_process", "step3.decide", LongText)
+                    .counts()
                     .hint("step3.decide_hint"),
                 f("relationships.stated_criteria", "step3.stated", LongText)
+                    .counts()
                     .hint("step3.stated_hint"),
                 f(
                     "relationships.unstated_criteria",

@@ -35,6 +35,7 @@ pub const BLUEPRINT: StepSchema = StepSchema {
             heading: &[],
             intro: "step4.objectives_intro",
             noun: "step4.objective_noun",
+            counts: true,
         }),
         Item::Table(Table {
             path: "blueprint.strategies",
@@ -54,11 +55,13 @@ pub const BLUEPRINT: StepSchema = StepSchema {
             heading: &[],
             intro: "step4.strategies_intro",
             noun: "step4.strategy_noun",
+            counts: true,
         }),
         Item::Section(
             "step4.our_value",
             &[
                 f("blueprint.unique_value", "step4.unique_value", LongText)
+                    .counts()
                     .hint("step4.unique_value_hint"),
                 f("blueprint.value_measure", "step4.value_measure", LongText),
             ],
@@ -76,6 +79,7 @@ pub const BLUEPRINT: StepSchema = StepSchema {
             heading: &[],
             intro: "",
             noun: "step4.competitor_noun",
+            counts: false,
         }),
         Item::Panel(Panel::Assessment),
         Item::Table(Table {
@@ -93,6 +97,7 @@ pub const BLUEPRINT: StepSchema = StepSchema {
             heading: &[],
             intro: "step4.forces_intro",
             noun: "step4.force_noun",
+            counts: true,
         }),
         Item::Panel(Panel::ForceBalance),
     ],
@@ -125,6 +130,7 @@ pub const ACTION: StepSchema = StepSchema {
             heading: &[],
             intro: "step5.actions_intro",
             noun: "step5.action_noun",
+            counts: true,
         }),
         Item::Panel(Panel::Timeline),
         Item::Table(Table {
@@ -143,6 +149,7 @@ pub const ACTION: StepSchema = StepSchema {
             heading: &[],
             intro: "step5.visits_intro",
             noun: "step5.visit_noun",
+            counts: true,
         }),
     ],
 };
@@ -165,12 +172,13 @@ pub const RESOURCES: StepSchema = StepSchema {
             heading: &[],
             intro: "step6.resources_intro",
             noun: "step6.resource_noun",
+            counts: true,
         }),
         Item::Section(
             "step6.should_earn",
             &[
                 f("resources.expected_revenue", "step6.exp_revenue", Money),
-                f("resources.expected_profit", "step6.exp_profit", Money),
+                f("resources.expected_profit", "step6.exp_profit", Money).counts(),
             ],
         ),
         Item::Panel(Panel::Totals),
@@ -188,6 +196,7 @@ pub const RESOURCES: StepSchema = StepSchema {
             heading: &[],
             intro: "step6.team_intro",
             noun: "step6.member_noun",
+            counts: true,
         }),
         Item::Table(Table {
             path: "resources.scorecard",
@@ -204,6 +213,7 @@ pub const RESOURCES: StepSchema = StepSchema {
             heading: &[],
             intro: "step6.scorecard_intro",
             noun: "step6.measure_noun",
+            counts: true,
         }),
     ],
 };
@@ -228,6 +238,7 @@ pub const COMMUNICATION: StepSchema = StepSchema {
             heading: &[],
             intro: "step7.comms_intro",
             noun: "step7.stakeholder_noun",
+            counts: true,
         }),
         Item::Panel(Panel::Reviews),
         Item::Table(Table {
@@ -244,6 +255,7 @@ pub const COMMUNICATION: StepSchema = StepSchema {
             heading: &[],
             intro: "step7.report_intro",
             noun: "step7.score_noun",
+            counts: true,
         }),
         Item::Section(
             "step7.long_term",
