@@ -6,6 +6,7 @@ pub mod conflicts;
 pub mod crm_import;
 pub mod drop;
 pub mod field;
+pub mod figures;
 pub mod header;
 pub mod import_merge;
 pub mod kinds;

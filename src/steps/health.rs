@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tf, tp};
 
+use crate::i18n::describe::contact_name;
 use crate::model::checks::{health_issues, plan_health, HealthIssue};
 use crate::model::completeness::step_completeness;
 use crate::model::plan::Plan;
 use crate::route::Route;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
-use crate::steps::step3::contact_name;
 use crate::steps::step_name;
 
 fn row_name<T>(rows: &[T], id: u32, id_of: fn(&T) -> u32, name: fn(&T) -> &str) -> String {

@@ -3,10 +3,8 @@ pub mod compare;
 pub mod health;
 pub mod print;
 pub mod step1;
-pub mod step2;
 pub mod step3;
 pub mod step4;
-pub mod step6;
 pub mod step7;
 pub mod words;
 
@@ -77,15 +75,17 @@ fn panel_view(panel: Panel, step: u8) -> AnyView {
         Panel::Screening => view! { <step1::Screening /> }.into_any(),
         Panel::TeamSummary => view! { <step1::TeamSummary /> }.into_any(),
         Panel::ProfitCheck => view! { <step1::ProfitCheckNote step=step /> }.into_any(),
-        Panel::CustomerProfit => view! { <step2::CustomerProfit /> }.into_any(),
+        Panel::CustomerProfit => {
+            view! { <crate::components::figures::CustomerProfit /> }.into_any()
+        }
         Panel::Penetration => crate::components::penetration::penetration(),
         Panel::RelationshipWarnings => view! { <step3::Warnings /> }.into_any(),
         Panel::RelationshipMap => view! { <RelationshipMap /> }.into_any(),
         Panel::SuggestedStrategy => view! { <step4::SuggestedStrategy /> }.into_any(),
         Panel::Assessment => view! { <step4::OpportunityAssessment /> }.into_any(),
-        Panel::ForceBalance => view! { <step4::ForceBars /> }.into_any(),
+        Panel::ForceBalance => view! { <crate::components::figures::ForceBars /> }.into_any(),
         Panel::Timeline => view! { <Timeline /> }.into_any(),
-        Panel::Totals => view! { <step6::Totals /> }.into_any(),
+        Panel::Totals => view! { <crate::components::figures::Totals /> }.into_any(),
         Panel::Reviews => view! { <step7::Reviews /> }.into_any(),
     }
 }

@@ -6,8 +6,12 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf, tp};
 use serde_json::Value;
 
+use crate::components::figures::CustomerProfit;
+use crate::components::figures::ForceBars;
+use crate::components::figures::Totals;
 use crate::components::relmap::RelationshipMap;
 use crate::components::timeline::Timeline;
+use crate::i18n::describe::strategy_advice;
 use crate::i18n::describe::Label;
 use crate::model::assessment::{assess, Verdict, QUESTIONS};
 use crate::model::checks::{is_action_overdue, relationship_warnings};
@@ -22,10 +26,6 @@ use crate::model::snapshot::snapshot;
 use crate::model::text::format_number;
 use crate::state::editor::Editor;
 use crate::state::workspace::{today, Workspace};
-use crate::steps::step1::strategy_advice;
-use crate::steps::step2::CustomerProfit;
-use crate::steps::step4::ForceBars;
-use crate::steps::step6::Totals;
 use crate::steps::words;
 
 /// One step of the plan, in the order and with the labels of the step itself (the schema).

@@ -10,7 +10,7 @@ use crate::components::field::{field, FieldSpec, Kind};
 use crate::components::kinds::path_binding;
 use crate::i18n::describe::Label;
 use crate::model::schema::CRITERIA;
-use crate::model::scoring::{screen, Axis, Criterion, Quadrant, StrategyKind};
+use crate::model::scoring::{screen, Axis, Criterion, Quadrant};
 use crate::model::Settings;
 use crate::state::editor::Editor;
 use crate::state::workspace::Workspace;
@@ -38,15 +38,6 @@ fn criterion_hint(c: Criterion) -> &'static str {
         Criterion::ServiceAdvantage => t("step1.h_service"),
         Criterion::LocationAdvantage => t("step1.h_location"),
         Criterion::CompetitorFocus => t("step1.h_competitor"),
-    }
-}
-
-pub fn strategy_advice(s: StrategyKind) -> &'static str {
-    match s {
-        StrategyKind::Consolidate => t("step1.s_consolidate"),
-        StrategyKind::Invest => t("step1.s_invest"),
-        StrategyKind::Harvest => t("step1.s_harvest"),
-        StrategyKind::Maintain => t("step1.s_maintain"),
     }
 }
 
@@ -224,7 +215,7 @@ fn ScreeningResult() -> impl IntoView {
                     {match quadrant {
                         Some(q) => view! {
                             <MiniMatrix a=r.attractiveness.unwrap_or(1.0) b=r.ability.unwrap_or(1.0) quadrant=q />
-                            <p class="advice" data-testid="strategy"><strong>{tf("step1.quadrant_account", &[&q.label()])}</strong>{strategy_advice(q.strategy())}</p>
+                            <p class="advice" data-testid="strategy"><strong>{tf("step1.quadrant_account", &[&q.label()])}</strong>{crate::i18n::describe::strategy_advice(q.strategy())}</p>
                         }.into_any(),
                         None => view! { <p class="muted">{t("step1.place_hint")}</p> }.into_any(),
                     }}

@@ -10,16 +10,6 @@ use crate::model::plan::Plan;
 use crate::state::editor::Editor;
 use crate::state::workspace::today;
 
-pub fn contact_name(p: &Plan, id: u32) -> String {
-    p.relationships
-        .contacts
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.clone())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| tf("relmap.contact_n", &[&id]))
-}
-
 #[component]
 pub fn Warnings() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -51,15 +41,24 @@ fn warning_text(p: &Plan, w: &RelationshipWarning) -> (String, String) {
             "contacts".into(),
         ),
         RelationshipWarning::DecisionMakerWithoutOwner(id) => (
-            tf("step3.w_dm_owner", &[&contact_name(p, *id)]),
+            tf(
+                "step3.w_dm_owner",
+                &[&crate::i18n::describe::contact_name(p, *id)],
+            ),
             format!("contacts-{id}"),
         ),
         RelationshipWarning::InfluentialOpponent(id) => (
-            tf("step3.w_opponent", &[&contact_name(p, *id)]),
+            tf(
+                "step3.w_opponent",
+                &[&crate::i18n::describe::contact_name(p, *id)],
+            ),
             format!("contacts-{id}"),
         ),
         RelationshipWarning::NotTouched(id) => (
-            tf("step3.w_not_touched", &[&contact_name(p, *id)]),
+            tf(
+                "step3.w_not_touched",
+                &[&crate::i18n::describe::contact_name(p, *id)],
+            ),
             format!("contacts-{id}"),
         ),
     }

@@ -6,8 +6,7 @@ use crate::i18n::{t, tf};
 
 use crate::components::field::{field, Binding, FieldSpec, Kind};
 use crate::i18n::describe::Label;
-use crate::model::assessment::{assess, force_balance, Verdict, GROUPS, QUESTIONS};
-use crate::model::plan::{Force, ForceKind};
+use crate::model::assessment::{assess, Verdict, GROUPS, QUESTIONS};
 use crate::model::scoring::screen;
 use crate::model::text::FieldValue;
 use crate::state::editor::Editor;
@@ -28,7 +27,7 @@ pub fn SuggestedStrategy() -> impl IntoView {
             {move || match q.get() {
                 Some(q) => view! {
                     <p><strong>{t("step4.suggested")}</strong>{tf("step1.quadrant_account", &[&q.label()])}
-                    {crate::steps::step1::strategy_advice(q.strategy())}</p>
+                    {crate::i18n::describe::strategy_advice(q.strategy())}</p>
                 }.into_any(),
                 None => view! { <p class="muted">{t("step4.score_first")}</p> }.into_any(),
             }}
@@ -105,48 +104,6 @@ pub fn OpportunityAssessment() -> impl IntoView {
                     }
                 })}
             </div>
-        </section>
-    }
-}
-
-#[component]
-pub fn ForceBars() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let forces = editor.derive("blueprint.forces", |p| p.blueprint.forces.clone());
-    view! {
-        <section class="card result" aria-live="polite" data-testid="force-balance">
-            <h2>{t("step4.balance")}</h2>
-            {move || {
-                let fs = forces.get();
-                let b = force_balance(&fs);
-                let Some(chance) = b.chance else {
-                    return view! { <p class="muted">{t("step4.balance_empty")}</p> }.into_any();
-                };
-                let weighted: Vec<&Force> = fs.iter().filter(|f| f.weight.is_some()).collect();
-                // One row per force: its name above its bar, driving on the left of the axis and
-                // restraining on the right; HTML text, so names wrap and never cover a bar.
-                let rows = weighted.iter().map(|f| {
-                    let share = format!("{}%", f.weight.unwrap_or(0).min(5) * 20);
-                    let (side, class) = match f.kind {
-                        ForceKind::Driving => ("ff-row driving", "bar driving"),
-                        ForceKind::Restraining => ("ff-row restraining", "bar restraining"),
-                    };
-                    view! {
-                        <div class=side>
-                            <span class="ff-label">{f.text.clone()}</span>
-                            <span class="ff-track"><span class=class style:width=share></span></span>
-                        </div>
-                    }
-                }).collect_view();
-                view! {
-                    <p><strong data-testid="chance">{tf("step4.chance", &[&format!("{chance:.0}")])}</strong>
-                        {tf("step4.driving_vs", &[&b.driving, &b.restraining])}</p>
-                    <div class="ff" role="img" aria-label=tf("step4.forces_aria", &[&b.driving, &b.restraining])>
-                        {rows}
-                    </div>
-                    <p class="muted small">{t("step4.balance_note")}</p>
-                }.into_any()
-            }}
         </section>
     }
 }
