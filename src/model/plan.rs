@@ -194,4 +194,6 @@ impl Plan {
 }
 
 #[cfg(test)]
+pub mod rows;
+#[cfg(test)]
 mod tests;
