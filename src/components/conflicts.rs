@@ -137,7 +137,7 @@ pub fn ConflictBanner() -> impl IntoView {
                         </p>
                         {conflict_sides(
                             (t("conflict.mine"), t("conflict.theirs")),
-                            value_words(c.held.mine.as_ref()),
+                            value_words(c.held.ours.as_ref()),
                             value_words(c.held.theirs.as_ref()),
                             None,
                         )}

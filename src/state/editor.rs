@@ -35,12 +35,10 @@ use std::time::Duration;
 use chrono::{DateTime, Local, Utc};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::workspace::Workspace;
 use crate::i18n::tf;
-use crate::model::merge::Path;
+use crate::model::merge;
 use crate::model::plan::Plan;
 use crate::persist::envelope::DecodeError;
 use crate::persist::storage::{self, PlanRead, StoreError, Tag};
@@ -50,16 +48,10 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 /// The longest unsaved edits wait while the rep keeps typing.
 pub const AUTOSAVE_MAX_WAIT: Duration = Duration::from_millis(2000);
 
-/// One place where this tab's edit and another tab's save disagree, held until the rep chooses.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Held {
-    pub path: Path,
-    pub base: Option<Value>,
-    /// This tab's value: in the working plan and on screen.
-    pub mine: Option<Value>,
-    /// The stored value (the other tab's), which stays stored until the rep chooses.
-    pub theirs: Option<Value>,
-}
+/// One place where this tab's edit and another tab's save disagree, held until the rep chooses:
+/// `ours` is this tab's value (in the working plan and on screen), `theirs` the stored value
+/// (the other tab's), which stays stored until the rep chooses.
+pub type Held = merge::Conflict;
 
 /// A held place with the two plans a field compares to find out whether it is the one.
 #[derive(Clone, Debug, PartialEq)]

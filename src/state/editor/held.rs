@@ -33,7 +33,7 @@ pub(super) fn with_side(plan: &Plan, held: &[Held], mine: bool) -> Plan {
             &mut v,
             &h.path,
             if mine {
-                h.mine.clone()
+                h.ours.clone()
             } else {
                 h.theirs.clone()
             },
@@ -109,7 +109,7 @@ impl Editor {
                 h.theirs = merge::get(&stored, &h.path).cloned();
                 h
             })
-            .filter(|h| h.mine != h.theirs)
+            .filter(|h| h.ours != h.theirs)
             .collect();
         let working = with_side(&working, &held, true);
         self.plan.set(Some(working.clone()));
@@ -127,10 +127,10 @@ impl Editor {
         if !held.is_empty() {
             if let Some(v) = to_value(&working) {
                 for h in &mut held {
-                    h.mine = merge::get(&v, &h.path).cloned();
+                    h.ours = merge::get(&v, &h.path).cloned();
                 }
             }
-            held.retain(|h| h.mine != h.theirs);
+            held.retain(|h| h.ours != h.theirs);
         }
         if held != self.held() {
             self.show_held(&working, held.clone());
@@ -178,16 +178,11 @@ impl Editor {
         for h in &mut held {
             h.theirs = merge::get(&t, &h.path).cloned();
         }
-        held.extend(merged.conflicts.into_iter().map(|c| Held {
-            path: c.path,
-            base: c.base,
-            mine: c.ours,
-            theirs: c.theirs,
-        }));
-        held.retain(|h| h.mine != h.theirs);
+        held.extend(merged.conflicts);
+        held.retain(|h| h.ours != h.theirs);
         let mut value = merged.value;
         for h in &held {
-            merge::set(&mut value, &h.path, h.mine.clone());
+            merge::set(&mut value, &h.path, h.ours.clone());
         }
         let Some(mut next) = from_value(value) else {
             return false;
