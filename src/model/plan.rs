@@ -111,11 +111,9 @@ pub struct Header {
 
 mod analysis;
 mod direction;
-mod follow_up;
 
 pub use analysis::*;
 pub use direction::*;
-pub use follow_up::*;
 
 impl Plan {
     pub fn new(id: impl Into<String>, account_name: impl Into<String>, now: DateTime<Utc>) -> Self {
