@@ -107,16 +107,29 @@ fn UpdateReady() -> impl IntoView {
     };
     move || {
         ready.get().then(|| {
-            view! {
-                <div class="banner info" role="status" data-testid="update-ready">
-                    <strong>{t("banner.update_ready")}</strong>
-                    " " {t("banner.update_saved")}
-                    <div class="banner-actions">
-                        <button type="button" class="primary" on:click=reload>{t("banner.reload")}</button>
-                    </div>
-                </div>
-            }
+            info_banner(
+                ("status", "update-ready"),
+                t("banner.update_ready"),
+                t("banner.update_saved"),
+                view! { <button type="button" class="primary" on:click=reload>{t("banner.reload")}</button> },
+            )
         })
+    }
+}
+
+/// A banner that informs: its title, a sentence, and its button; `role` and test id first.
+fn info_banner(
+    (role, test_id): (&'static str, &'static str),
+    title: &'static str,
+    body: &'static str,
+    action: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="banner info" role=role data-testid=test_id>
+            <strong>{title}</strong>
+            " " {body}
+            <div class="banner-actions">{action}</div>
+        </div>
     }
 }
 
@@ -144,15 +157,12 @@ fn InstallHint() -> impl IntoView {
     };
     move || {
         show.get().then(|| {
-            view! {
-                <div class="banner info" role="note" data-testid="install-hint">
-                    <strong>{t("banner.install_title")}</strong>
-                    " " {t("banner.install_body")}
-                    <div class="banner-actions">
-                        <button type="button" on:click=close>{t("banner.got_it")}</button>
-                    </div>
-                </div>
-            }
+            info_banner(
+                ("note", "install-hint"),
+                t("banner.install_title"),
+                t("banner.install_body"),
+                view! { <button type="button" on:click=close>{t("banner.got_it")}</button> },
+            )
         })
     }
 }

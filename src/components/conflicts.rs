@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::i18n::{t, tf};
-use crate::model::merge::{path_text, Seg};
+use crate::model::merge::{path_text, Path, Seg};
 use crate::route::Route;
 use crate::state::editor::Editor;
 use crate::steps::step_name;
@@ -62,6 +62,40 @@ pub fn value_words(v: Option<&Value>) -> String {
     }
 }
 
+/// Two texts side by side under who holds each (this tab's or this browser's first), with
+/// optional test ids for the two texts.
+pub fn conflict_sides(
+    who: (&'static str, &'static str),
+    mine: impl IntoView + 'static,
+    theirs: impl IntoView + 'static,
+    test_ids: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let (mine_id, theirs_id) = test_ids.unzip();
+    view! {
+        <div class="conflict-sides">
+            <div class="conflict-side mine">
+                <p class="conflict-who">{who.0}</p>
+                <p class="conflict-text" data-testid=mine_id>{mine}</p>
+            </div>
+            <div class="conflict-side theirs">
+                <p class="conflict-who">{who.1}</p>
+                <p class="conflict-text" data-testid=theirs_id>{theirs}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The rep's two choices at a held place: "Keep mine" and "Take theirs".
+pub fn keep_or_take(editor: Editor, path: Path) -> impl IntoView {
+    let p2 = path.clone();
+    view! {
+        <div class="conflict-actions">
+            <button type="button" class="primary" on:click=move |_| editor.resolve(&path, true)>{t("conflict.keep_mine")}</button>
+            <button type="button" class="secondary" on:click=move |_| editor.resolve(&p2, false)>{t("conflict.take_theirs")}</button>
+        </div>
+    }
+}
+
 #[component]
 pub fn ConflictBanner() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -81,9 +115,10 @@ pub fn ConflictBanner() -> impl IntoView {
                         .find(|(k, ..)| *k == key)
                         .map(|(_, label, id)| (label.clone(), id.clone()))
                 });
-                let label = field
-                    .as_ref()
-                    .map_or_else(|| tf("conflict.in_step", &[&step, &step_name(step)]), |f| f.0.clone());
+                let label = field.as_ref().map_or_else(
+                    || tf("conflict.in_step", &[&step, &step_name(step)]),
+                    |f| f.0.clone(),
+                );
                 let link = match &field {
                     Some(_) => t("conflict.show_field").to_string(),
                     None => tf("conflict.go_to_step", &[&step]),
@@ -94,27 +129,19 @@ pub fn ConflictBanner() -> impl IntoView {
                     focus: field.map(|f| f.1),
                 }
                 .to_hash();
-                let p2 = path.clone();
                 view! {
                     <li class="conflict-item">
                         <p class="conflict-field">
                             <strong>{label}</strong> " "
                             <a href=href>{link}</a>
                         </p>
-                        <div class="conflict-sides">
-                            <div class="conflict-side mine">
-                                <p class="conflict-who">{t("conflict.mine")}</p>
-                                <p class="conflict-text">{value_words(c.held.mine.as_ref())}</p>
-                            </div>
-                            <div class="conflict-side theirs">
-                                <p class="conflict-who">{t("conflict.theirs")}</p>
-                                <p class="conflict-text">{value_words(c.held.theirs.as_ref())}</p>
-                            </div>
-                        </div>
-                        <div class="conflict-actions">
-                            <button type="button" class="primary" on:click=move |_| editor.resolve(&path, true)>{t("conflict.keep_mine")}</button>
-                            <button type="button" class="secondary" on:click=move |_| editor.resolve(&p2, false)>{t("conflict.take_theirs")}</button>
-                        </div>
+                        {conflict_sides(
+                            (t("conflict.mine"), t("conflict.theirs")),
+                            value_words(c.held.ours.as_ref()),
+                            value_words(c.held.theirs.as_ref()),
+                            None,
+                        )}
+                        {keep_or_take(editor, path)}
                     </li>
                 }
             })

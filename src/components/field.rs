@@ -2,126 +2,15 @@
 
 use crate::i18n::t;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::i18n::describe::Label;
-use crate::model::choice::Choice;
-use crate::model::plan::Plan;
 use crate::state::editor::Editor;
 
-pub type Getter = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
-pub type Setter = Arc<dyn Fn(&mut Plan, &str) -> Result<(), crate::model::msg::Msg> + Send + Sync>;
-pub type Options = Arc<dyn Fn(&Plan) -> Vec<(String, String)> + Send + Sync>;
+mod conflict;
+mod spec;
 
-/// How a value is read from and written to the plan, as text, and where it lives (the place a
-/// keystroke notifies; "" for anywhere).
-#[derive(Clone)]
-pub struct Binding {
-    pub get: Getter,
-    pub set: Setter,
-    pub scope: Arc<str>,
-}
-
-impl Binding {
-    pub fn new(
-        get: impl Fn(&Plan) -> String + Send + Sync + 'static,
-        set: impl Fn(&mut Plan, &str) -> Result<(), crate::model::msg::Msg> + Send + Sync + 'static,
-    ) -> Self {
-        Binding {
-            get: Arc::new(get),
-            set: Arc::new(set),
-            scope: "".into(),
-        }
-    }
-
-    /// The value lives at `scope` (a schema path): a keystroke notifies only what reads there.
-    pub fn at(mut self, scope: impl Into<Arc<str>>) -> Self {
-        self.scope = scope.into();
-        self
-    }
-}
-
-#[derive(Clone)]
-pub enum Kind {
-    Text,
-    LongText,
-    Number(&'static str),
-    Money,
-    Percent,
-    Date,
-    Rating,
-    Check,
-    Choice(Options),
-    /// Several of a list may be ticked; the value is the ticked keys joined by commas.
-    Multi(Options),
-}
-
-impl Kind {
-    pub fn choice<T: Choice>() -> Kind {
-        Kind::Choice(Arc::new(|_| {
-            T::all()
-                .iter()
-                .map(|v| (v.key().to_string(), v.label().to_string()))
-                .collect()
-        }))
-    }
-}
-
-/// Everything a field needs to draw itself.
-#[derive(Clone)]
-pub struct FieldSpec {
-    pub id: String,
-    pub label: String,
-    pub hint: String,
-    pub kind: Kind,
-    pub binding: Binding,
-    /// Folded away under "More detail" until wanted.
-    pub more: bool,
-    /// Drawn across the whole row of a form grid.
-    pub wide: bool,
-    /// Where a choice's options come from in the plan ("" for anywhere).
-    pub reads: &'static str,
-}
-
-impl FieldSpec {
-    pub fn new(
-        id: impl Into<String>,
-        label: impl Into<String>,
-        kind: Kind,
-        binding: Binding,
-    ) -> Self {
-        let wide = matches!(kind, Kind::LongText);
-        FieldSpec {
-            id: id.into(),
-            label: label.into(),
-            hint: String::new(),
-            kind,
-            binding,
-            more: false,
-            wide,
-            reads: "",
-        }
-    }
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = hint.into();
-        self
-    }
-    pub fn more(mut self) -> Self {
-        self.more = true;
-        self
-    }
-    pub fn wide(mut self) -> Self {
-        self.wide = true;
-        self
-    }
-    /// Half a row even for long text (e.g. the four boxes of a SWOT).
-    pub fn half(mut self) -> Self {
-        self.wide = false;
-        self
-    }
-}
+use conflict::conflict_at_field;
+pub use spec::*;
 
 /// Draws a field bound to the open plan. Invalid text stays in the box with a message saying
 /// what to type; the plan keeps its last valid value.
@@ -381,87 +270,5 @@ pub fn field(spec: FieldSpec) -> AnyView {
             }
             .into_any()
         }
-    }
-}
-
-/// Both texts side by side when this field is a place where this tab and another tab's save
-/// disagree (state/editor.rs), with the rep's two choices. Registers the field's label for
-/// the banner at the top of the page.
-fn conflict_at_field(
-    editor: Editor,
-    get: Getter,
-    value: Memo<String>,
-    field_id: String,
-    label: String,
-    kind: Kind,
-) -> impl IntoView {
-    let found = Memo::new(move |_| {
-        editor.conflicts.with(|cs| {
-            cs.iter().find_map(|c| {
-                let (mine, theirs) = (get(&c.mine_plan), get(&c.theirs_plan));
-                (mine != theirs).then(|| (c.held.path.clone(), mine, theirs))
-            })
-        })
-    });
-    let title_id = format!("{field_id}-conflict");
-    let label_for_banner = label.clone();
-    Effect::new(move |_| {
-        if let Some((path, ..)) = found.get() {
-            let key = crate::model::merge::path_text(&path);
-            let (label, id) = (label_for_banner.clone(), field_id.clone());
-            editor.conflict_labels.update(|l| {
-                l.retain(|(k, ..)| *k != key);
-                l.push((key, label, id));
-            });
-        }
-    });
-    let words = Arc::new(move |text: String| -> String {
-        if text.is_empty() {
-            return t("conflict.empty").to_string();
-        }
-        match &kind {
-            Kind::Choice(opts) => editor
-                .plan
-                .with_untracked(|p| p.as_ref().map(|p| opts(p)))
-                .unwrap_or_default()
-                .into_iter()
-                .find(|(k, _)| *k == text)
-                .map_or(text, |(_, l)| l),
-            Kind::Check => if text == "true" {
-                t("conflict.ticked")
-            } else {
-                t("conflict.not_ticked")
-            }
-            .to_string(),
-            _ => text,
-        }
-    });
-    move || {
-        found.get().map(|(path, _, theirs)| {
-            let p2 = path.clone();
-            let w = words.clone();
-            // This tab's text as it is now: the rep may go on typing in the box.
-            let mine = move || w(value.get());
-            let theirs = words(theirs);
-            view! {
-                <div class="field-conflict" role="group" aria-labelledby=title_id.clone() data-testid="field-conflict">
-                    <p class="conflict-title" id=title_id.clone()>{t("conflict.field_title")}</p>
-                    <div class="conflict-sides">
-                        <div class="conflict-side mine">
-                            <p class="conflict-who">{t("conflict.mine")}</p>
-                            <p class="conflict-text" data-testid="conflict-mine">{mine}</p>
-                        </div>
-                        <div class="conflict-side theirs">
-                            <p class="conflict-who">{t("conflict.theirs")}</p>
-                            <p class="conflict-text" data-testid="conflict-theirs">{theirs}</p>
-                        </div>
-                    </div>
-                    <div class="conflict-actions">
-                        <button type="button" class="primary" on:click=move |_| editor.resolve(&path, true)>{t("conflict.keep_mine")}</button>
-                        <button type="button" class="secondary" on:click=move |_| editor.resolve(&p2, false)>{t("conflict.take_theirs")}</button>
-                    </div>
-                </div>
-            }
-        })
     }
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::components::conflicts::value_words;
+use crate::components::conflicts::{conflict_sides, value_words};
 use crate::i18n::{t, tf};
 use crate::model::merge::Conflict;
 use crate::model::plan::Plan;
@@ -180,34 +180,33 @@ pub fn ReturningView(
             let group = format!("merge-{index}-{ci}");
             let edit_id = format!("merge-edit-{index}-{ci}");
             let label2 = label.clone();
+            let radio_group = group.clone();
+            // "Keep mine" or "Take theirs".
+            let radio = move |pick: Pick, text: &'static str| {
+                let chosen = pick.clone();
+                view! {
+                    <label class="check-inline">
+                        <input type="radio" name=radio_group.clone()
+                            prop:checked=move || picked() == Some(chosen.clone())
+                            on:change=move |_| set(pick.clone()) />
+                        {text}
+                    </label>
+                }
+            };
             view! {
                 <li class="conflict-item merge-conflict" data-testid="merge-conflict">
                     <p class="conflict-field"><strong>{label.clone()}</strong>
                         " " <span class="muted small">{step}</span></p>
-                    <div class="conflict-sides">
-                        <div class="conflict-side mine">
-                            <p class="conflict-who">{t("merge.mine")}</p>
-                            <p class="conflict-text" data-testid="merge-mine">{mine}</p>
-                        </div>
-                        <div class="conflict-side theirs">
-                            <p class="conflict-who">{t("merge.theirs")}</p>
-                            <p class="conflict-text" data-testid="merge-theirs">{other}</p>
-                        </div>
-                    </div>
+                    {conflict_sides(
+                        (t("merge.mine"), t("merge.theirs")),
+                        mine,
+                        other,
+                        Some(("merge-mine", "merge-theirs")),
+                    )}
                     <fieldset class="merge-picks">
                         <legend class="visually-hidden">{tf("merge.pick_for", &[&label2])}</legend>
-                        <label class="check-inline">
-                            <input type="radio" name=group.clone()
-                                prop:checked=move || picked() == Some(Pick::Ours)
-                                on:change=move |_| set(Pick::Ours) />
-                            {t("merge.keep_mine")}
-                        </label>
-                        <label class="check-inline">
-                            <input type="radio" name=group.clone()
-                                prop:checked=move || picked() == Some(Pick::Theirs)
-                                on:change=move |_| set(Pick::Theirs) />
-                            {t("merge.take_theirs")}
-                        </label>
+                        {radio(Pick::Ours, t("merge.keep_mine"))}
+                        {radio(Pick::Theirs, t("merge.take_theirs"))}
                         {can_edit.then(|| view! {
                             <label class="check-inline">
                                 <input type="radio" name=group.clone()

@@ -26,33 +26,41 @@ fn reshape(p: &mut Penetration) {
     }
 }
 
+/// One of the grid's two lists, a line each; the grid keeps its shape as the list changes.
+fn list_field(
+    id: &'static str,
+    label: &'static str,
+    get: fn(&Penetration) -> &Vec<String>,
+    set: fn(&mut Penetration) -> &mut Vec<String>,
+) -> FieldSpec {
+    FieldSpec::new(
+        id,
+        label,
+        Kind::LongText,
+        Binding::new(
+            move |p| get(&p.customer.penetration).join("\n"),
+            move |p, s| {
+                *set(&mut p.customer.penetration) = lines(s);
+                reshape(&mut p.customer.penetration);
+                Ok(())
+            },
+        ),
+    )
+}
+
 pub fn penetration() -> AnyView {
     let editor = expect_context::<Editor>();
-    let products = FieldSpec::new(
+    let products = list_field(
         "penetration-products",
         t("penetration.products"),
-        Kind::LongText,
-        Binding::new(
-            |p| p.customer.penetration.products.join("\n"),
-            |p, s| {
-                p.customer.penetration.products = lines(s);
-                reshape(&mut p.customer.penetration);
-                Ok(())
-            },
-        ),
+        |p| &p.products,
+        |p| &mut p.products,
     );
-    let units = FieldSpec::new(
+    let units = list_field(
         "penetration-units",
         t("penetration.units"),
-        Kind::LongText,
-        Binding::new(
-            |p| p.customer.penetration.units.join("\n"),
-            |p, s| {
-                p.customer.penetration.units = lines(s);
-                reshape(&mut p.customer.penetration);
-                Ok(())
-            },
-        ),
+        |p| &p.units,
+        |p| &mut p.units,
     )
     .hint(t("penetration.units_hint"));
     let shape = Memo::new(move |_| {

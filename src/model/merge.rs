@@ -53,11 +53,13 @@ pub fn path_text(path: &[Seg]) -> String {
     out
 }
 
-/// A place both sides changed differently. `None` means absent (a deleted row).
+/// A place both sides changed differently. `None` means absent (a deleted row). Stored by a
+/// tab that holds it (`state::editor::Held`), where our side is called `mine`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     pub path: Path,
     pub base: Option<Value>,
+    #[serde(rename = "mine")]
     pub ours: Option<Value>,
     pub theirs: Option<Value>,
 }

@@ -258,7 +258,7 @@ pub fn headline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::plan::{Action, Objective, Review};
+    use crate::model::plan::{rows, Action, Review};
 
     #[test]
     fn snapshot_leaves_out_reviews_and_bookkeeping() {
@@ -276,16 +276,8 @@ mod tests {
     fn diff_names_each_change_by_the_schema_in_step_order() {
         let mut p = Plan::default();
         p.header.account_name = "Acme".into();
-        p.blueprint.objectives.push(Objective {
-            id: 1,
-            title: "Grow 10%".into(),
-            ..Objective::default()
-        });
-        p.action.actions.push(Action {
-            id: 1,
-            what: "Visit CFO".into(),
-            ..Action::default()
-        });
+        p.blueprint.objectives.push(rows::objective(1, "Grow 10%"));
+        p.action.actions.push(rows::action(1, "Visit CFO"));
         p.relationships.contacts.push(crate::model::plan::Contact {
             id: 4,
             name: "Tom Becker".into(),
@@ -296,11 +288,7 @@ mod tests {
         p.header.account_name = "Acme Steel".into();
         p.blueprint.objectives[0].title = "Grow 12%".into();
         p.action.actions.clear();
-        p.action.actions.push(Action {
-            id: 2,
-            what: "Run a workshop".into(),
-            ..Action::default()
-        });
+        p.action.actions.push(rows::action(2, "Run a workshop"));
         p.relationships.contacts[0].attitude = crate::model::plan::Attitude::Neutral;
         p.resources.expected_revenue = Some(5.0);
         p.blueprint.assessment.insert("need".into(), 4);

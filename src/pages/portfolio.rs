@@ -152,17 +152,22 @@ fn EmptyState(creating: RwSignal<bool>, crm: RwSignal<bool>) -> impl IntoView {
 }
 
 /// Adds a fully filled fictional plan, so a new rep sees what a good plan looks like.
+/// A plan just made opens at its first step.
+fn first_step(plan: String) -> Route {
+    Route::Step {
+        plan,
+        step: 1,
+        focus: None,
+    }
+}
+
 #[component]
 fn TryExample() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let error = RwSignal::new(None::<String>);
     let add = move |_| match ws.add_example() {
-        Ok(id) => router.go(Route::Step {
-            plan: id,
-            step: 1,
-            focus: None,
-        }),
+        Ok(id) => router.go(first_step(id)),
         Err(e) => error.set(Some(tf("portfolio.example_failed", &[&e]))),
     };
     view! {
@@ -191,11 +196,7 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
             return;
         }
         match ws.create_plan(&n) {
-            Ok(id) => router.go(Route::Step {
-                plan: id,
-                step: 1,
-                focus: None,
-            }),
+            Ok(id) => router.go(first_step(id)),
             Err(e) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
         }
     };

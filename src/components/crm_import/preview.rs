@@ -128,15 +128,35 @@ pub(super) fn MapAndPreview(
     .into_any()
 }
 
+/// How many more rows there are than are shown, if any.
+fn more(n: usize) -> Option<impl IntoView> {
+    (n > SHOWN).then(|| view! { <p class="muted small">{tf("crm.and_more", &[&(n - SHOWN)])}</p> })
+}
+
+/// The first rows of a list under its heading, and how many more; nothing for an empty list.
+fn listed<T, V: IntoView>(
+    rows: &[T],
+    test_id: &'static str,
+    heading: String,
+    row: impl Fn(&T) -> V,
+) -> Option<impl IntoView> {
+    (!rows.is_empty()).then(|| {
+        let items = rows.iter().take(SHOWN).map(row).collect_view();
+        view! {
+            <section data-testid=test_id>
+                <h4>{heading}</h4>
+                <ul class="crm-list">{items}</ul>
+                {more(rows.len())}
+            </section>
+        }
+    })
+}
+
 pub(super) fn preview_view(table: &Table, p: &Preview) -> impl IntoView {
     let summary = tf(
         "crm.summary",
         &[&p.creates.len(), &p.updates.len(), &p.unchanged, &p.skipped],
     );
-    let more = |n: usize| {
-        (n > SHOWN)
-            .then(|| view! { <p class="muted small">{tf("crm.and_more", &[&(n - SHOWN)])}</p> })
-    };
     let problems = (!p.problems.is_empty()).then(|| {
         let items = p
             .problems
@@ -153,63 +173,49 @@ pub(super) fn preview_view(table: &Table, p: &Preview) -> impl IntoView {
             </section>
         }
     });
-    let creates = (!p.creates.is_empty()).then(|| {
-        let items = p
-            .creates
-            .iter()
-            .take(SHOWN)
-            .map(|c| {
-                let name = match c.values.get(Target::AccountName) {
-                    Some(v) => value_text(v),
-                    None => String::new(),
-                };
-                let facts = c
-                    .values
-                    .fields
-                    .iter()
-                    .filter(|(k, _)| *k != Target::AccountName)
-                    .map(|(k, v)| format!("{}: {}", target_label(*k), value_text(v)))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                view! { <li><strong>{name}</strong> " " <span class="muted small">{facts}</span></li> }
-            })
-            .collect_view();
-        view! {
-            <section data-testid="crm-creates">
-                <h4>{tf("crm.creates", &[&p.creates.len()])}</h4>
-                <ul class="crm-list">{items}</ul>
-                {more(p.creates.len())}
-            </section>
-        }
-    });
-    let updates = (!p.updates.is_empty()).then(|| {
-        let items = p
-            .updates
-            .iter()
-            .take(SHOWN)
-            .map(|u| {
-                let changes = u
-                    .changes
-                    .iter()
-                    .map(|c| {
-                        tf(
-                            "crm.change",
-                            &[&target_label(c.target), &value_text(&c.before), &value_text(&c.after)],
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                view! { <li><strong>{u.name.clone()}</strong> " " <span class="small">{changes}</span></li> }
-            })
-            .collect_view();
-        view! {
-            <section data-testid="crm-updates">
-                <h4>{tf("crm.updates", &[&p.updates.len()])}</h4>
-                <ul class="crm-list">{items}</ul>
-                {more(p.updates.len())}
-            </section>
-        }
-    });
+    let creates = listed(
+        &p.creates,
+        "crm-creates",
+        tf("crm.creates", &[&p.creates.len()]),
+        |c| {
+            let name = match c.values.get(Target::AccountName) {
+                Some(v) => value_text(v),
+                None => String::new(),
+            };
+            let facts = c
+                .values
+                .fields
+                .iter()
+                .filter(|(k, _)| *k != Target::AccountName)
+                .map(|(k, v)| format!("{}: {}", target_label(*k), value_text(v)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            view! { <li><strong>{name}</strong> " " <span class="muted small">{facts}</span></li> }
+        },
+    );
+    let updates = listed(
+        &p.updates,
+        "crm-updates",
+        tf("crm.updates", &[&p.updates.len()]),
+        |u| {
+            let changes = u
+                .changes
+                .iter()
+                .map(|c| {
+                    tf(
+                        "crm.change",
+                        &[
+                            &target_label(c.target),
+                            &value_text(&c.before),
+                            &value_text(&c.after),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            view! { <li><strong>{u.name.clone()}</strong> " " <span class="small">{changes}</span></li> }
+        },
+    );
     view! {
         <p class="crm-summary" role="status" data-testid="crm-summary"><strong>{summary}</strong></p>
         {problems}

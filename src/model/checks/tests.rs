@@ -1,6 +1,7 @@
 //! Tests of `checks`.
 
 use super::*;
+use crate::model::plan::rows;
 use crate::model::plan::*;
 
 fn d(s: &str) -> NaiveDate {
@@ -88,11 +89,7 @@ fn overdue_counts_only_open_actions_past_due() {
 fn health_finds_each_quality_gap_and_where_to_fix_it() {
     let today = d("2026-11-22");
     let mut p = Plan::default();
-    p.blueprint.objectives.push(Objective {
-        id: 1,
-        title: "Grow".into(),
-        ..Objective::default()
-    });
+    p.blueprint.objectives.push(rows::objective(1, "Grow"));
     p.blueprint.strategies.push(Strategy {
         id: 1,
         objectives: vec![9],
