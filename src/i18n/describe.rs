@@ -140,6 +140,27 @@ impl fmt::Display for crate::persist::storage::StoreError {
     }
 }
 
+/// What a strategy means for the account, in words.
+pub fn strategy_advice(s: crate::model::scoring::StrategyKind) -> &'static str {
+    match s {
+        crate::model::scoring::StrategyKind::Consolidate => crate::i18n::t("step1.s_consolidate"),
+        crate::model::scoring::StrategyKind::Invest => crate::i18n::t("step1.s_invest"),
+        crate::model::scoring::StrategyKind::Harvest => crate::i18n::t("step1.s_harvest"),
+        crate::model::scoring::StrategyKind::Maintain => crate::i18n::t("step1.s_maintain"),
+    }
+}
+
+/// A contact's name, or "Contact n" while it has none.
+pub fn contact_name(p: &crate::model::plan::Plan, id: u32) -> String {
+    p.relationships
+        .contacts
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| crate::i18n::tf("relmap.contact_n", &[&id]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,25 +216,4 @@ mod tests {
             t("compact.truncated").to_string()
         );
     }
-}
-
-/// What a strategy means for the account, in words.
-pub fn strategy_advice(s: crate::model::scoring::StrategyKind) -> &'static str {
-    match s {
-        crate::model::scoring::StrategyKind::Consolidate => crate::i18n::t("step1.s_consolidate"),
-        crate::model::scoring::StrategyKind::Invest => crate::i18n::t("step1.s_invest"),
-        crate::model::scoring::StrategyKind::Harvest => crate::i18n::t("step1.s_harvest"),
-        crate::model::scoring::StrategyKind::Maintain => crate::i18n::t("step1.s_maintain"),
-    }
-}
-
-/// A contact's name, or "Contact n" while it has none.
-pub fn contact_name(p: &crate::model::plan::Plan, id: u32) -> String {
-    p.relationships
-        .contacts
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.clone())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| crate::i18n::tf("relmap.contact_n", &[&id]))
 }
