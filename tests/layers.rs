@@ -28,10 +28,12 @@ fn shipped_code(text: &str) -> String {
                 .peek()
                 .is_some_and(|next| next.trim_start().starts_with("mod "))
         {
-            // The test module runs to the end of the file, or to its closing brace at the
-            // same indentation.
+            // A test module in its own file (`mod tests;`) is one line; one written here runs
+            // to the end of the file, or to its closing brace at the same indentation.
             let indent = line.len() - trimmed.len();
-            lines.next();
+            if lines.next().is_some_and(|m| m.trim_end().ends_with(';')) {
+                continue;
+            }
             for rest in lines.by_ref() {
                 if rest.len() - rest.trim_start().len() == indent && rest.trim() == "}" {
                     break;
