@@ -4,10 +4,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/wasm-env.sh
 echo "Toolchain: $KEYPLAN_TOOLCHAIN"
-RUSTFLAGS="${RUSTFLAGS:-} $KEYPLAN_RELEASE_RUSTFLAGS" trunk build --release --offline "$@"
+# Type-erased views (Leptos' erase_components: one copy of the view code instead of one per
+# view type) and split points (src/lazy.rs), linked with the relocations the splitter reads.
+split_flags="--cfg erase_components --cfg keyplan_split -Clink-args=--emit-relocs"
+RUSTFLAGS="${RUSTFLAGS:-} $KEYPLAN_RELEASE_RUSTFLAGS $split_flags" trunk build --release --offline "$@"
+# Trunk cannot split the wasm: scripts/split.mjs replaces its wasm and script with split ones.
+node scripts/split.mjs dist "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/keyplan.wasm"
 echo "Shipped (raw / gzipped bytes):"
 total=0
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+for f in dist/keyplan-*.wasm dist/*.js dist/*.css dist/index.html; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
   printf '  %-40s %9d %9d\n' "$(basename "$f")" "$raw" "$gz"

@@ -5,6 +5,9 @@ pub mod persist;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
+#[macro_use]
+pub mod lazy;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
@@ -26,6 +29,14 @@ mod app {
     use crate::pages::{plan::PlanPage, portfolio::PortfolioPage, storage::StoragePage};
     use crate::route::Route;
     use crate::state::{editor::Editor, lang, router::Router, sync, workspace::Workspace};
+
+    lazy_view! {
+        /// A plan's steps, check and print view: not needed until a plan is opened.
+        fn plan_page() in plan { view! { <PlanPage /> } }
+    }
+    lazy_view! {
+        fn storage_page() in storage { view! { <StoragePage /> } }
+    }
 
     #[derive(Clone, Copy, PartialEq)]
     enum Page {
@@ -64,8 +75,8 @@ mod app {
                 <main id="main" tabindex="-1">
                     {move || match page.get() {
                         Page::Portfolio => view! { <PortfolioPage /> }.into_any(),
-                        Page::Storage => view! { <StoragePage /> }.into_any(),
-                        Page::Plan => view! { <PlanPage /> }.into_any(),
+                        Page::Storage => storage_page(),
+                        Page::Plan => plan_page(),
                     }}
                 </main>
             }

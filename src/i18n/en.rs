@@ -1,6 +1,8 @@
 //! English texts, key → text. Keep the keys in step with `zh.rs` (the tests check).
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("app.loading_part", "Loading this part of KeyPlan…"),
+    ("app.load_part_failed", "This part of KeyPlan could not be loaded: the network may be down. Your plans are safe. Check the connection, then try again."),
     ("lang.label", "Language (语言)"),
     ("header.saving", "Saving…"),
     ("header.saved_at", "Saved {0}"),

@@ -70,29 +70,47 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || creating.get()>
                 <NewPlanForm creating />
             </Show>
-            <Show when=move || importing.get()>
-                <ImportPanel open=importing />
-            </Show>
-            <Show when=move || crm.get()>
-                <CrmImport open=crm />
-            </Show>
+            <Show when=move || importing.get()>{import_panel(importing)}</Show>
+            <Show when=move || crm.get()>{crm_import(crm)}</Show>
             <Show when=move || empty() && !creating.get() && !importing.get() && !crm.get()>
                 <EmptyState creating crm />
             </Show>
             <Show when=move || !empty()>
                 <ExampleApart />
-                <div class="overview">
-                    <DueSoon />
-                    <Matrix />
-                </div>
+                {overview()}
                 <PlanList undo />
-                <div class="overview">
-                    <RollupTable />
-                    <Ranking />
-                </div>
+                {rollup_and_ranking()}
             </Show>
             <DamagedList />
         </div>
+    }
+}
+
+lazy_view! {
+    fn import_panel(open: RwSignal<bool>) in import { view! { <ImportPanel open /> } }
+}
+lazy_view! {
+    fn crm_import(open: RwSignal<bool>) in crm { view! { <CrmImport open /> } }
+}
+lazy_view! {
+    /// What is due and the screening matrix: not shown until there are plans.
+    fn overview() in figures {
+        view! {
+            <div class="overview">
+                <DueSoon />
+                <Matrix />
+            </div>
+        }
+    }
+}
+lazy_view! {
+    fn rollup_and_ranking() in figures {
+        view! {
+            <div class="overview">
+                <RollupTable />
+                <Ranking />
+            </div>
+        }
     }
 }
 
