@@ -48,10 +48,7 @@ macro_rules! lazy_view {
 
 /// The view from a split point: at once when its module is here, else "Loading…" until it is.
 #[cfg(keyplan_split)]
-pub fn later<L, F>(
-    load: fn() -> L,
-    start: impl Fn() -> F + Copy + Send + Sync + 'static,
-) -> AnyView
+pub fn later<L, F>(load: fn() -> L, start: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyView
 where
     L: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
     F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>,

@@ -67,7 +67,14 @@ mod app {
 
         // A change of language re-draws everything (it is rare); the state above is kept.
         move || {
-            ui_lang.0.track();
+            // The static page (index.html) stays until the language's texts are here, then gives
+            // way to the app in the same task, so no frame shows both or neither.
+            if !ui_lang.0.get().loaded() {
+                return ().into_any();
+            }
+            if let Some(shell) = document().get_element_by_id("shell") {
+                shell.remove();
+            }
             view! {
                 <Header />
                 <Banners />
@@ -80,6 +87,7 @@ mod app {
                     }}
                 </main>
             }
+            .into_any()
         }
     }
 }
@@ -89,11 +97,6 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         state::sync::show_crash(&info.to_string());
     }));
-    // The static page shown while the wasm loaded (index.html) gives way to the app in the
-    // same task, so no frame shows both or neither.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
     leptos::mount::mount_to_body(App);
 }
 

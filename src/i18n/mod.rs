@@ -70,10 +70,15 @@ impl Lang {
         }
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str)] {
+    /// The catalogue, when it is here: the release build loads Chinese only when it is needed
+    /// ([`provide_zh`]); until then Chinese texts fall back to English.
+    fn messages(self) -> Option<Messages> {
         match self {
-            Lang::En => en::MESSAGES,
-            Lang::Zh => zh::MESSAGES,
+            Lang::En => Some(en::MESSAGES),
+            #[cfg(not(keyplan_split))]
+            Lang::Zh => Some(zh::MESSAGES),
+            #[cfg(keyplan_split)]
+            Lang::Zh => ZH_MESSAGES.get().copied(),
         }
     }
 
@@ -84,8 +89,31 @@ impl Lang {
             Lang::En => &EN,
             Lang::Zh => &ZH,
         };
-        cell.get_or_init(|| self.messages().iter().copied().collect())
+        match (cell.get(), self.messages()) {
+            (Some(table), _) => table,
+            (None, Some(messages)) => cell.get_or_init(|| messages.iter().copied().collect()),
+            (None, None) => Lang::En.table(),
+        }
     }
+
+    /// Whether this language's texts are here (always, except Chinese in the release build
+    /// before [`provide_zh`]).
+    pub fn loaded(self) -> bool {
+        self.messages().is_some()
+    }
+}
+
+/// A catalogue: key → text.
+pub type Messages = &'static [(&'static str, &'static str)];
+
+#[cfg(keyplan_split)]
+static ZH_MESSAGES: OnceLock<Messages> = OnceLock::new();
+
+/// Hands over the Chinese catalogue once its module has arrived (state/lang.rs). The release
+/// build keeps it out of the start-up wasm: a rep who reads English never downloads it.
+#[cfg(keyplan_split)]
+pub fn provide_zh(messages: Messages) {
+    let _ = ZH_MESSAGES.set(messages);
 }
 
 thread_local! {
@@ -172,11 +200,10 @@ pub fn tp(key: &'static str, n: usize, args: &[&dyn Display]) -> String {
     let full = format!("{key}.{}", if n == 1 { "one" } else { "other" });
     let lang = lang();
     let text = lang
-        .messages()
-        .iter()
-        .chain(Lang::En.messages())
-        .find(|(k, _)| *k == full)
-        .map_or(key, |(_, v)| *v);
+        .table()
+        .get(full.as_str())
+        .or_else(|| Lang::En.table().get(full.as_str()))
+        .map_or(key, |v| *v);
     fill(text, args)
 }
 

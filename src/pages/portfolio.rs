@@ -184,9 +184,14 @@ fn TryExample() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let error = RwSignal::new(None::<String>);
-    let add = move |_| match ws.add_example() {
-        Ok(id) => router.go(first_step(id)),
-        Err(e) => error.set(Some(tf("portfolio.example_failed", &[&e]))),
+    let add = move |_| {
+        leptos::task::spawn_local(async move {
+            match ws.add_example().await {
+                Ok(id) => router.go(first_step(id)),
+                Err(Some(e)) => error.set(Some(tf("portfolio.example_failed", &[&e]))),
+                Err(None) => error.set(Some(t("app.load_part_failed").to_string())),
+            }
+        })
     };
     view! {
         <button type="button" class="secondary" on:click=add>{t("portfolio.try_example")}</button>

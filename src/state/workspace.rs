@@ -189,20 +189,19 @@ impl Workspace {
     }
 
     /// Adds the fictional example plan, marked as an example, and returns its id.
-    pub fn add_example(&self) -> Result<String, StoreError> {
+    /// Adds the worked example, written in the language the rep reads now; once created it is
+    /// the rep's plan and does not change with the language. The release build fetches the
+    /// example's code and texts first (src/lazy.rs): `Err(None)` when they could not be fetched.
+    pub async fn add_example(self) -> Result<String, Option<StoreError>> {
         let id = new_id();
-        // The example is written content in the language the rep reads now; once created it
-        // is the rep's plan and does not change with the language.
         let prose = match crate::i18n::lang() {
             crate::i18n::Lang::Zh => crate::model::example::Prose::Chinese,
             crate::i18n::Lang::En => crate::model::example::Prose::English,
         };
-        self.put_plan(crate::model::example::example_plan(
-            &id,
-            today(),
-            Utc::now(),
-            prose,
-        ))?;
+        let plan = example::plan(id.clone(), today(), prose)
+            .await
+            .map_err(|_| None)?;
+        self.put_plan(plan).map_err(Some)?;
         Ok(id)
     }
 
@@ -360,4 +359,32 @@ fn base36(mut n: u64) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// The worked example's builder and texts as a split point (src/lazy.rs): a first visit that
+/// never tries the example never downloads them.
+mod example {
+    use chrono::{NaiveDate, Utc};
+
+    use crate::model::example::{example_plan, Prose};
+    use crate::model::plan::Plan;
+
+    #[cfg(keyplan_split)]
+    pub use split::plan;
+
+    #[cfg(keyplan_split)]
+    mod split {
+        use super::*;
+        use leptos::wasm_split::SplitLoaderError;
+
+        #[leptos::wasm_split::wasm_split(example, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn plan(id: String, today: NaiveDate, prose: Prose) -> Result<Plan, SplitLoaderError> {
+            Ok(example_plan(&id, today, Utc::now(), prose))
+        }
+    }
+
+    #[cfg(not(keyplan_split))]
+    pub async fn plan(id: String, today: NaiveDate, prose: Prose) -> Result<Plan, ()> {
+        Ok(example_plan(&id, today, Utc::now(), prose))
+    }
 }
