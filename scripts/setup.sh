@@ -57,6 +57,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   # No --locked: the registry mirror lags one of its locked dependencies.
   cargo install wasm-bindgen-cli --version "=$wb" --force
 fi
+# The splitter for the release wasm (scripts/split.mjs): the crate cargo-leptos uses, at a version
+# that reads what Cargo.lock's wasm_split_helpers writes.
+ws_split=0.2.4
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$ws_split:"; then
+  say "installing wasm-split-cli $ws_split (about 2 minutes, once per machine)"
+  cargo install wasm_split_cli_support --version "=$ws_split" --features build-binary --force
+fi
 
 # 4. npm tools: binaryen's wasm-opt, and Playwright for the end-to-end tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \

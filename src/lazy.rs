@@ -102,9 +102,9 @@ where
 fn failed(retry: impl Fn() + Copy + Send + Sync + 'static) -> AnyView {
     use crate::i18n::t;
     view! {
-        <div class="error lazy-status" role="alert">
+        <div class="lazy-status lazy-failed" role="alert">
             <p>{t("app.load_part_failed")}</p>
-            <button type="button" class="btn" on:click=move |_| retry()>{t("banner.try_again")}</button>
+            <button type="button" class="primary" on:click=move |_| retry()>{t("banner.try_again")}</button>
         </div>
     }
     .into_any()
