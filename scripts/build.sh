@@ -17,4 +17,8 @@ for f in dist/keyplan-*.wasm dist/*.js dist/*.css dist/index.html; do
   raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
   printf '  %-40s %9d %9d\n' "$(basename "$f")" "$raw" "$gz"
 done
-printf '  %-40s %9s %9d\n' "total" "" "$total"
+printf '  %-40s %9s %9d\n' "start-up total" "" "$total"
+parts=(dist/part-*.wasm)
+raw=0; gz=0
+for f in "${parts[@]}"; do raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9c "$f" | wc -c))); done
+printf '  %-40s %9d %9d\n' "${#parts[@]} modules fetched on first use" "$raw" "$gz"
