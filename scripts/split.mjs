@@ -12,7 +12,9 @@
 // 3. runs wasm-opt -Oz on every module and names each module and the loader after its content,
 //    so a static host's cache can never pair one build's main module with another's chunk;
 // 4. re-runs scripts/pwa.mjs, so the service worker caches every module for offline use.
-import { execFileSync } from "node:child_process";
+// For debugging, SPLIT_NO_OPT=1 skips wasm-opt and keeps the function names, so a trap's stack
+// in the browser console names the Rust functions.
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,7 +52,15 @@ try {
     "--no-typescript", "--out-dir", bound, "--out-name", name, ...(process.env.SPLIT_NO_OPT ? ["--keep-debug"] : [])]);
   // 3. Optimise and name by content.
   for (const f of readdirSync(dist)) if (/^(part|wasm-split)-[0-9a-f]+\.(wasm|js)$/.test(f)) unlinkSync(join(dist, f));
-  const opt = (from, to) => process.env.SPLIT_NO_OPT ? run("cp", [from, to]) : run("wasm-opt", ["-Oz", ...features, from, "-o", to]);
+  // wasm-split writes a name subsection binaryen does not know (id 3): its warning about that
+  // is left out; anything else wasm-opt says is shown.
+  const opt = (from, to) => {
+    if (process.env.SPLIT_NO_OPT) return run("cp", [from, to]);
+    const out = spawnSync("wasm-opt", ["-Oz", ...features, from, "-o", to], { encoding: "utf8" });
+    const said = `${out.stdout}${out.stderr}`.split("\n").filter((l) => l && !/unknown name subsection with id 3/.test(l));
+    if (said.length) console.error(said.join("\n"));
+    if (out.status !== 0) throw new Error(`split.mjs: wasm-opt failed on ${from}`);
+  };
   opt(join(bound, `${name}_bg.wasm`), join(dist, `${name}_bg.wasm`));
   let loader = readFileSync(join(parts, "__wasm_split.js"), "utf8");
   const modules = readdirSync(parts).filter((f) => f.endsWith(".wasm") && f !== `${name}.wasm`);

@@ -2,7 +2,7 @@
 
 pub const MESSAGES: &[(&str, &str)] = &[
     ("app.loading_part", "Loading this part of KeyPlan…"),
-    ("app.load_part_failed", "This part of KeyPlan could not be loaded: the network may be down. Your plans are safe. Check the connection, then try again."),
+    ("app.load_part_failed", "This part of KeyPlan could not be loaded. Your plans are safe. Check the connection and try again; if KeyPlan has been updated since this page opened, reload the page."),
     ("lang.label", "Language (语言)"),
     ("header.saving", "Saving…"),
     ("header.saved_at", "Saved {0}"),

@@ -2,7 +2,7 @@
 
 pub const MESSAGES: &[(&str, &str)] = &[
     ("app.loading_part", "正在加载 KeyPlan 的这一部分…"),
-    ("app.load_part_failed", "KeyPlan 的这一部分未能加载：网络可能已断开。您的计划是安全的。请检查网络连接，然后重试。"),
+    ("app.load_part_failed", "KeyPlan 的这一部分未能加载。您的计划是安全的。请检查网络连接后重试；如果此页面打开后 KeyPlan 已更新，请重新加载页面。"),
     ("lang.label", "语言（Language）"),
     ("header.saving", "正在保存…"),
     ("header.saved_at", "已保存 {0}"),
