@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/wasm-env.sh
 echo "Toolchain: $KEYPLAN_TOOLCHAIN"
-# Type-erased views (Leptos' erase_components: one copy of the view code instead of one per
-# view type) and split points (src/lazy.rs), linked with the relocations the splitter reads.
-split_flags="--cfg erase_components --cfg keyplan_split -Clink-args=--emit-relocs"
+# Split points (src/lazy.rs), linked with the relocations the splitter reads. Not Leptos'
+# erase_components: 12 KB less start-up wasm, but typing in a plan was slower (FINDINGS.md).
+split_flags="--cfg keyplan_split -Clink-args=--emit-relocs"
 RUSTFLAGS="${RUSTFLAGS:-} $KEYPLAN_RELEASE_RUSTFLAGS $split_flags" trunk build --release --offline "$@"
 # Trunk cannot split the wasm: scripts/split.mjs replaces its wasm and script with split ones.
 node scripts/split.mjs dist "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/keyplan.wasm"

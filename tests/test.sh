@@ -19,9 +19,9 @@ if [[ $stage == all || $stage == lint ]]; then
   cargo fmt --check
   cargo clippy --quiet --all-targets -- -D warnings
   (source scripts/wasm-env.sh && "${wasm_clippy[@]}" --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings)
-  # The release build's code paths too: split points and type-erased views (scripts/build.sh).
+  # The release build's code paths too: its split points (scripts/build.sh).
   (source scripts/wasm-env.sh && export CARGO_TARGET_DIR="$PWD/target/wasm-split-lint" \
-    RUSTFLAGS="--cfg keyplan_split --cfg erase_components" \
+    RUSTFLAGS="--cfg keyplan_split" \
     && "${wasm_clippy[@]}" --quiet --target wasm32-unknown-unknown -- -D warnings)
 fi
 if [[ $stage == all || $stage == web ]]; then
