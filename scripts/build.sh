@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 source scripts/wasm-env.sh
 echo "Toolchain: $KEYPLAN_TOOLCHAIN"
 # Split points (src/lazy.rs), linked with the relocations the splitter reads. Not Leptos'
-# erase_components: 12 KB less start-up wasm, but typing in a plan was slower (FINDINGS.md).
+# erase_components: only 12 KB less start-up wasm, and no clear measure of its effect on
+# typing (FINDINGS.md).
 split_flags="--cfg keyplan_split -Clink-args=--emit-relocs"
 RUSTFLAGS="${RUSTFLAGS:-} $KEYPLAN_RELEASE_RUSTFLAGS $split_flags" trunk build --release --offline "$@"
 # Trunk cannot split the wasm: scripts/split.mjs replaces its wasm and script with split ones.
