@@ -28,7 +28,8 @@ mod app {
     use crate::components::header::Header;
     use crate::pages::{plan::PlanPage, portfolio::PortfolioPage, storage::StoragePage};
     use crate::route::Route;
-    use crate::state::{editor::Editor, lang, router::Router, sync, workspace::Workspace};
+    use crate::state::workspace::{CodeState, Workspace};
+    use crate::state::{editor::Editor, lang, router::Router, sync};
 
     lazy_view! {
         /// A plan's steps, check and print view: not needed until a plan is opened.
@@ -56,7 +57,6 @@ mod app {
         provide_context(ws);
         provide_context(editor);
         provide_context(router);
-        provide_context(crate::state::comments::ReviewMode::new(editor));
         sync::install(ws, editor, router);
         // Only a change of page rebuilds the page; moving between steps does not.
         let page = Memo::new(move |_| match router.route.get() {
@@ -69,11 +69,26 @@ mod app {
         move || {
             // The static page (index.html) stays until the language's texts are here, then gives
             // way to the app in the same task, so no frame shows both or neither.
-            if !ui_lang.0.get().loaded() {
+            // The same while the code that reads the stored plans is fetched (release build).
+            let code = ws.code().get();
+            if !ui_lang.0.get().loaded() || code == CodeState::Loading {
                 return ().into_any();
             }
             if let Some(shell) = document().get_element_by_id("shell") {
                 shell.remove();
+            }
+            if code == CodeState::Failed {
+                return view! {
+                    <main id="main" tabindex="-1">
+                        <div class="lazy-status lazy-failed" role="alert">
+                            <p>{crate::i18n::t("app.load_part_failed")}</p>
+                            <button type="button" class="primary" on:click=move |_| ws.fetch_code()>
+                                {crate::i18n::t("banner.try_again")}
+                            </button>
+                        </div>
+                    </main>
+                }
+                .into_any();
             }
             view! {
                 <Header />

@@ -81,6 +81,8 @@ pub fn CrmImportButton(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    // Writing plans needs the code that saves them: fetched while the rep picks a file.
+    crate::persist::codec::preload();
     let stage = RwSignal::new(Stage::Choose);
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);

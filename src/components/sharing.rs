@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::state::files::{base, download_raw, export_text, file_name, save_file};
+use crate::persist::codec;
+use crate::state::files::{download_raw, file_name, save_file};
 use crate::state::workspace::{Gathered, LeftOut, Workspace};
 
 /// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
@@ -45,12 +46,9 @@ fn share_or_download(name: &str, text: &str) {
     }
 }
 
-/// Keeps the plans just sent as their merge bases. A base that does not fit is dropped (the
-/// next import of that plan then offers today's choices), never the export.
+/// Keeps the plans just sent as their merge bases (`persist::codec::keep_bases`).
 fn keep_bases(bases: &[(String, crate::model::provenance::Base)]) {
-    for (id, b) in bases {
-        let _ = base::save(id, b);
-    }
+    let _ = codec::keep_bases(bases);
 }
 
 /// The plans an export left out, each with why and its stored text to download. Shown by every
@@ -99,14 +97,18 @@ pub fn ExportButtons(
     let private = RwSignal::new(false);
     let left_out = RwSignal::new(Vec::<LeftOut>::new());
     let id = format!("private-{}", label.to_lowercase().replace(' ', "-"));
+    let failed = RwSignal::new(false);
+    // None when the code that writes plans could not be fetched (`persist::codec`).
     let text = move || {
         let g = plans.run(());
         left_out.set(g.left_out);
         let n = g.plans.len();
         let settings = with_settings.then(|| ws.settings().get_untracked());
-        let (text, bases) = export_text(g.plans, private.get_untracked(), settings.as_ref());
+        let out = codec::export_text(g.plans, private.get_untracked(), settings.as_ref());
+        failed.set(out.is_err());
+        let (text, bases) = out.ok()?;
         // A backup is not sent to anyone: it keeps no merge bases.
-        (text, n, if with_settings { Vec::new() } else { bases })
+        Some((text, n, if with_settings { Vec::new() } else { bases }))
     };
     let name = move || file_name(&file_label.get_untracked(), None);
     let done = move |n: usize| {
@@ -117,17 +119,21 @@ pub fn ExportButtons(
     view! {
         <div class="export">
             <button type="button" class="secondary" on:click=move |_| {
-                let (text, n, bases) = text();
+                let Some((text, n, bases)) = text() else { return };
                 if save_file(&name(), &text) { keep_bases(&bases); done(n); }
             }>{label.clone()}</button>
             {can_share_files().then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| { let (text, n, bases) = text(); share_or_download(&name(), &text); keep_bases(&bases); done(n); }>{t("export.share")}</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    let Some((text, n, bases)) = text() else { return };
+                    share_or_download(&name(), &text); keep_bases(&bases); done(n);
+                }>{t("export.share")}</button>
             })}
             <label class="small check-inline" for=id.clone()>
                 <input id=id.clone() type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />
                 {t("export.leave_out_private")}
             </label>
         </div>
+        {move || failed.get().then(|| view! { <p class="error" role="alert">{t("app.load_part_failed")}</p> })}
         {move || {
             let l = left_out.get();
             (!l.is_empty()).then(|| view! { <LeftOutList left_out=l /> })

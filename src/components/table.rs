@@ -4,14 +4,13 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::i18n::{t, tf};
 use wasm_bindgen::JsCast;
 
 use super::field::{field, Binding, FieldSpec, Kind};
 use super::kinds::{kind_of, options_scope, row_heading};
-use crate::model::access::{cell, rows_at, rows_at_mut, set_cell};
+use crate::model::access::{cell, rows_at, rows_at_mut, set_cell, TakenRow};
 use crate::model::badges::{badge_reads, row_badge, RowBadge};
 use crate::model::plan::{Plan, RowId};
 use crate::model::schema::{Column, FieldKind, Table};
@@ -117,7 +116,7 @@ pub fn table(spec: &'static Table) -> AnyView {
     let added = StoredValue::new(None::<RowId>);
     // Each row's open state, so that a new row can fold the others.
     let opens = StoredValue::new(HashMap::<RowId, RwSignal<bool>>::new());
-    let removed = RwSignal::new(None::<(usize, Value, String)>);
+    let removed = RwSignal::new(None::<(usize, TakenRow, String)>);
     let undo = move |_| {
         if let Some((i, row, _)) = removed.get_untracked() {
             editor.edit_at(path, |p| {

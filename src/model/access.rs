@@ -5,9 +5,6 @@
 //! a new field of the plan is reachable by its path with no further code: the generic step view
 //! (one component for every schema field and table) reads and writes through here.
 
-use serde::{de::DeserializeOwned, Serialize};
-use serde_json::Value;
-
 use super::plan::*;
 use super::text::{choice_from_text, choice_text, FieldValue};
 
@@ -47,6 +44,11 @@ pub trait Row {
     fn set_id(&mut self, id: RowId);
 }
 
+/// A row taken out of a table, kept as it was to be put back (no serde: this code is in the
+/// start-up wasm, which leaves the row types' deserialisers out, issue 16).
+#[derive(Clone)]
+pub struct TakenRow(std::sync::Arc<dyn std::any::Any + Send + Sync>);
+
 /// A table of rows with ids, whatever their type.
 pub trait Rows {
     fn ids(&self) -> Vec<RowId>;
@@ -54,10 +56,11 @@ pub trait Rows {
     fn row_mut(&mut self, id: RowId) -> Option<&mut dyn Record>;
     /// Adds an empty row at the end and returns its id.
     fn add(&mut self) -> RowId;
-    /// Takes a row out, with where it was, as stored data (so it can be put back).
-    fn take(&mut self, id: RowId) -> Option<(usize, Value)>;
-    /// Puts a taken row back where it was (with a new id if its id is taken meanwhile).
-    fn put_back(&mut self, at: usize, row: Value);
+    /// Takes a row out, with where it was (so it can be put back).
+    fn take(&mut self, id: RowId) -> Option<(usize, TakenRow)>;
+    /// Puts a taken row back where it was (with a new id if its id is taken meanwhile); a row
+    /// of another table is ignored.
+    fn put_back(&mut self, at: usize, row: TakenRow);
     /// Moves a row up (-1) or down (+1).
     fn shift(&mut self, id: RowId, delta: isize);
 }
@@ -186,7 +189,7 @@ rows!(
     ReportItem
 );
 
-impl<T: Row + Record + Default + Serialize + DeserializeOwned> Rows for Vec<T> {
+impl<T: Row + Record + Default + Clone + Send + Sync + 'static> Rows for Vec<T> {
     fn ids(&self) -> Vec<RowId> {
         self.iter().map(Row::id).collect()
     }
@@ -205,15 +208,16 @@ impl<T: Row + Record + Default + Serialize + DeserializeOwned> Rows for Vec<T> {
         self.push(row);
         id
     }
-    fn take(&mut self, id: RowId) -> Option<(usize, Value)> {
+    fn take(&mut self, id: RowId) -> Option<(usize, TakenRow)> {
         let i = self.iter().position(|r| r.id() == id)?;
         let row = self.remove(i);
-        Some((i, serde_json::to_value(&row).ok()?))
+        Some((i, TakenRow(std::sync::Arc::new(row))))
     }
-    fn put_back(&mut self, at: usize, row: Value) {
-        let Ok(mut row) = serde_json::from_value::<T>(row) else {
+    fn put_back(&mut self, at: usize, row: TakenRow) {
+        let Some(row) = row.0.downcast_ref::<T>() else {
             return;
         };
+        let mut row = row.clone();
         if self.iter().any(|r| r.id() == row.id()) {
             row.set_id(next_row_id(self, Row::id));
         }
@@ -229,7 +233,7 @@ impl<T: Row + Record + Default + Serialize + DeserializeOwned> Rows for Vec<T> {
     }
 }
 
-impl<T: Row + Record + Default + Serialize + DeserializeOwned> Slot for Vec<T> {
+impl<T: Row + Record + Default + Clone + Send + Sync + 'static> Slot for Vec<T> {
     fn rows(&self) -> Option<&dyn Rows> {
         Some(self)
     }

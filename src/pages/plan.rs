@@ -19,6 +19,8 @@ const PRINT: u8 = u8::MAX;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    // Review mode belongs to a plan's pages (its code stays out of the start-up wasm).
+    provide_context(crate::state::comments::ReviewMode::new(editor));
     let ws = expect_context::<Workspace>();
     let router = expect_context::<Router>();
     let plan_id = Memo::new(move |_| {

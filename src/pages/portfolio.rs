@@ -18,6 +18,7 @@ use crate::model::portfolio::{
 };
 use crate::model::scoring::{Grade, Quadrant};
 use crate::model::text::format_number;
+use crate::persist::codec;
 use crate::route::Route;
 use crate::state::files::download_raw;
 use crate::state::router::Router;
@@ -75,15 +76,31 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || empty() && !creating.get() && !importing.get() && !crm.get()>
                 <EmptyState creating crm />
             </Show>
-            <Show when=move || !empty()>
-                <ExampleApart />
-                {overview()}
-                <PlanList undo />
-                {rollup_and_ranking()}
-            </Show>
-            <DamagedList />
+            <Show when=move || !empty()>{with_plans(undo)}</Show>
         </div>
     }
+}
+
+lazy_view! {
+    /// The plans: not needed by a first visit, fetched with the code that reads plans.
+    fn with_plans(undo: RwSignal<Option<Plan>>) in plans {
+        view! {
+            <ExampleApart />
+            {overview()}
+            <PlanList undo />
+            {rollup_and_ranking()}
+            <DamagedList />
+        }
+    }
+}
+
+/// Fetches the list's code (release build), so a workspace with plans shows them at once; false
+/// when it could not be fetched.
+pub async fn preload_list() -> bool {
+    #[cfg(keyplan_split)]
+    return with_plans::load().await.is_ok();
+    #[cfg(not(keyplan_split))]
+    true
 }
 
 lazy_view! {
@@ -206,6 +223,8 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
+    // Saving the plan needs the code that writes plans: fetched while the rep types the name.
+    codec::preload();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
             let _ = el.focus();
@@ -218,10 +237,11 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
             error.set(Some(t("portfolio.name_required").into()));
             return;
         }
-        match ws.create_plan(&n) {
-            Ok(id) => router.go(first_step(id)),
-            Err(e) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
-        }
+        codec::then(move |here| match here.then(|| ws.create_plan(&n)) {
+            Some(Ok(id)) => router.go(first_step(id)),
+            Some(Err(e)) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
+            None => error.set(Some(t("app.load_part_failed").to_string())),
+        });
     };
     view! {
         <form class="card new-plan" on:submit=submit novalidate>

@@ -11,9 +11,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::codec;
 use super::envelope::{
-    decode_index, decode_plan, decode_plan_read_only, decode_settings, encode_index,
-    encode_settings, salvage_name, stored_revision, DecodeError, LoadedPlan,
+    decode_index, decode_settings, encode_index, encode_settings, salvage_name, stored_revision,
+    DecodeError, LoadedPlan,
 };
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
@@ -134,6 +135,11 @@ fn plan_ids() -> Result<Vec<String>, StoreError> {
         .filter_map(|i| s.key(i).ok().flatten())
         .filter_map(|k| k.strip_prefix(PLAN_PREFIX).map(String::from))
         .collect())
+}
+
+/// Whether storage holds any plan (a key of one; the index is not read).
+pub fn holds_plans() -> bool {
+    plan_ids().is_ok_and(|ids| !ids.is_empty())
 }
 
 /// Where a tab keeps the edits it holds back from a plan until the rep settles a conflict

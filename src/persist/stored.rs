@@ -15,10 +15,8 @@
 
 use serde_json::Value;
 
-use super::compact;
-use super::envelope::encode_plan;
 use super::storage::{plan_key, read, remove, write, StoreError};
-use crate::model::migration::SCHEMA_VERSION;
+use super::{codec, compact};
 use crate::model::plan::Plan;
 
 pub const MOVE_PREFIX: &str = "keyplan:move:";
@@ -30,8 +28,8 @@ pub fn write_plan_value(
     now: chrono::DateTime<chrono::Utc>,
     old: Option<&str>,
 ) -> Result<String, StoreError> {
-    let plain = encode_plan(plan, now);
-    let raw = compact::encode_plan_text(&plain, SCHEMA_VERSION, plan.revision);
+    let (plain, raw) = codec::stored_text(plan, now)
+        .map_err(|_| StoreError::Failed(crate::i18n::t("store.code_not_loaded").into()))?;
     let key = plan_key(&plan.id);
     if old.is_none_or(compact::is_compact) {
         write(&key, &raw)?;
@@ -39,7 +37,7 @@ pub fn write_plan_value(
     }
     // The move from plain JSON.
     let expected: Option<Value> = serde_json::from_str(&plain).ok();
-    let decodes = |text: &str| compact::decode_value(text).ok() == expected;
+    let decodes = |text: &str| codec::decode_compact(text).ok().flatten() == expected;
     if expected.is_none() || !decodes(&raw) {
         write(&key, &plain)?;
         return Ok(plain);

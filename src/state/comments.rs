@@ -40,7 +40,7 @@ impl ReviewMode {
             // Rows are looked up in the plan's JSON: only when there are comments to place.
             let json = editor.plan.with(|p| {
                 p.as_ref()
-                    .and_then(|p| serde_json::to_value(p).ok())
+                    .and_then(|p| crate::persist::codec::plan_to_value(p).ok().flatten())
                     .unwrap_or(Value::Null)
             });
             list.into_iter()
@@ -197,14 +197,12 @@ pub fn send_back(editor: &Editor) -> Option<String> {
     editor.flush();
     let plan = editor.plan.get_untracked()?;
     let name = crate::persist::file::file_name(crate::i18n::describe::plan_name(&plan), Utc::now());
-    let (text, bases) = crate::state::files::export_text(vec![plan], false, None);
+    let (text, bases) = crate::persist::codec::export_text(vec![plan], false, None).ok()?;
     if !crate::state::files::save_file(&name, &text) {
         return None;
     }
     // What was sent back is the merge base for when the plan comes back again.
-    for (id, b) in &bases {
-        let _ = crate::state::files::base::save(id, b);
-    }
+    let _ = crate::persist::codec::keep_bases(&bases);
     Some(name)
 }
 

@@ -40,6 +40,7 @@ use super::workspace::Workspace;
 use crate::i18n::tf;
 use crate::model::merge;
 use crate::model::plan::Plan;
+use crate::persist::codec;
 use crate::persist::envelope::DecodeError;
 use crate::persist::storage::{self, PlanRead, StoreError, Tag};
 
@@ -158,8 +159,48 @@ impl Editor {
             .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
     }
 
-    /// Opens a plan (saving the one open before). Opening the open plan again does nothing.
+    // The entry points from outside a plan's pages go through `persist::codec`: the editor's code
+    // is in the module that reads plans (issue 16). A plan is open only once that module is here,
+    // so until then there is nothing to save, close or merge.
+
+    /// Opens a plan (saving the one open before), once the code that reads plans is here.
     pub fn open(&self, id: &str) {
+        let (this, id) = (*self, id.to_string());
+        codec::then(move |here| {
+            if !here || codec::editor_open(this, id).is_err() {
+                this.plan.set(None);
+                this.problem.set(Some(OpenProblem::NotFound));
+            }
+        });
+    }
+
+    /// Saves what is pending, then forgets the open plan.
+    pub fn close(&self) {
+        let _ = codec::editor_close(*self);
+    }
+
+    /// Saves at once if anything is unsaved (on blur, hide, page exit, navigation).
+    pub fn flush(&self) {
+        let _ = codec::editor_flush(*self);
+    }
+
+    /// "Try again": saves the open plan and every other plan held unsaved.
+    pub fn retry(&self) {
+        let _ = codec::editor_retry(*self);
+    }
+
+    /// The rep's choice at a held place: keep this tab's text, or take the stored one.
+    pub fn resolve(&self, path: &merge::Path, keep_mine: bool) {
+        let _ = codec::editor_resolve(*self, path.clone(), keep_mine);
+    }
+
+    /// Another tab wrote this plan's key: merge its save into ours.
+    pub fn on_external_change(&self) {
+        let _ = codec::editor_external_change(*self);
+    }
+
+    /// Opens a plan (saving the one open before). Opening the open plan again does nothing.
+    pub(crate) fn open_now(&self, id: &str) {
         if self.id().as_deref() == Some(id) && self.problem.get_untracked().is_none() {
             return;
         }
@@ -221,7 +262,7 @@ impl Editor {
     }
 
     /// Saves what is pending, then forgets the open plan.
-    pub fn close(&self) {
+    pub(crate) fn close_now(&self) {
         self.flush();
         self.plan.set(None);
         self.forget_open();

@@ -11,7 +11,7 @@ use crate::model::plan::Plan;
 use crate::model::privacy::{self, without_private_notes};
 use crate::model::Settings;
 use crate::persist::storage::{self, PlanRead};
-use crate::persist::{calendar, csv, download, file, legacy_text};
+use crate::persist::{calendar, codec, csv, download, file, legacy_text};
 
 pub use crate::persist::csv::PortfolioRow;
 pub use crate::persist::file::ProvenanceMap;
@@ -70,19 +70,15 @@ pub fn export_text(
 pub fn download_plan(plan: &Plan, label_suffix: &str) -> bool {
     let now = Utc::now();
     let name = file::file_name(&format!("{}{label_suffix}", plan_name(plan)), now);
-    save_file(
-        &name,
-        &file::encode_file(std::slice::from_ref(plan), None, now),
-    )
+    codec::encode_file(std::slice::from_ref(plan), None, now, &ProvenanceMap::new())
+        .is_ok_and(|text| save_file(&name, &text))
 }
 
 /// Downloads several plans as one KeyPlan file named after `label`.
 pub fn download_plans(label: &str, plans: &[Plan]) -> bool {
     let now = Utc::now();
-    save_file(
-        &file::file_name(label, now),
-        &file::encode_file(plans, None, now),
-    )
+    codec::encode_file(plans, None, now, &ProvenanceMap::new())
+        .is_ok_and(|text| save_file(&file::file_name(label, now), &text))
 }
 
 /// Downloads a plan's stored text as it is, untouched: what KeyPlan could not read or include.

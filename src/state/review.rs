@@ -95,5 +95,7 @@ pub fn drop_snapshot(
 /// The plan a review's snapshot holds, for the comparison of two versions (none when it
 /// cannot be read as a plan).
 pub fn snapshot_plan(snapshot: &serde_json::Value) -> Option<crate::model::plan::Plan> {
-    crate::persist::envelope::plan_from_value(snapshot.clone()).ok()
+    crate::persist::codec::plan_from_value(snapshot.clone())
+        .ok()?
+        .ok()
 }

@@ -3,15 +3,20 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{editor::Editor, router::Router, workspace::Workspace};
+use super::workspace::{CodeState, Workspace};
+use super::{editor::Editor, router::Router};
 use crate::i18n::{t, tf};
 use crate::persist::storage::{plan_key, INDEX_KEY};
 use crate::route::{Route, STEPS};
 use crate::steps::step_name;
 
 pub fn install(ws: Workspace, editor: Editor, router: Router) {
+    // A plan is opened once the code that reads plans is here (`Workspace::load`).
+    let ready = move || ws.code().get() == CodeState::Ready;
     if let Some(id) = router.route.get_untracked().plan_id() {
-        editor.open(id);
+        if ws.code().get_untracked() == CodeState::Ready {
+            editor.open(id);
+        }
     }
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = window().location().hash().unwrap_or_default();
@@ -21,7 +26,8 @@ pub fn install(ws: Workspace, editor: Editor, router: Router) {
         }
     });
     Effect::new(move |_| match router.route.get().plan_id() {
-        Some(id) => editor.open(id),
+        Some(id) if ready() => editor.open(id),
+        Some(_) => {}
         None => editor.close(),
     });
     let ui = expect_context::<super::lang::UiLang>();

@@ -9,6 +9,7 @@ pub use super::files::{Gathered, LeftOut};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 use crate::model::Settings;
+use crate::persist::codec;
 pub use crate::persist::storage::StoreError;
 use crate::persist::storage::{self, PlanRead};
 
@@ -41,6 +42,19 @@ pub struct Workspace {
     /// Ids of plans whose latest edits could not be saved (storage full or failing).
     pub(in crate::state) unsaved: RwSignal<Vec<String>>,
     pub(in crate::state) save_error: RwSignal<Option<StoreError>>,
+    /// Whether the code that reads plans is here (`persist::codec`), when storage holds plans.
+    pub(in crate::state) code: RwSignal<CodeState>,
+}
+
+/// The code that reads and writes plans (`persist::codec`), as the start-up waits for it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CodeState {
+    /// Here, or not needed yet (storage holds no plans).
+    Ready,
+    /// Being fetched: the app keeps the static page until it is here.
+    Loading,
+    /// Could not be fetched: the app says so and offers to try again.
+    Failed,
 }
 
 /// A plan's summary for the list and the index; a blank account name is listed as the
@@ -100,6 +114,9 @@ impl Workspace {
     pub fn save_error(&self) -> ReadSignal<Option<StoreError>> {
         self.save_error.read_only()
     }
+    pub fn code(&self) -> ReadSignal<CodeState> {
+        self.code.read_only()
+    }
 
     pub fn load() -> Self {
         let ws = Workspace {
@@ -114,9 +131,33 @@ impl Workspace {
             memory: StoredValue::new(HashMap::new()),
             unsaved: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
+            code: RwSignal::new(CodeState::Ready),
         };
-        ws.reload();
+        if codec::ready() || !storage::holds_plans() {
+            ws.reload();
+        } else {
+            // The settings now (the language depends on them), the plans once the code that
+            // reads them is here (the release build fetches it: `persist::codec`).
+            ws.settings.set(storage::load_settings());
+            ws.fetch_code();
+        }
         ws
+    }
+
+    /// Fetches the code that reads plans, then reads the workspace (at start, and on "Try
+    /// again" when it could not be fetched).
+    pub fn fetch_code(&self) {
+        let ws = *self;
+        ws.code.set(CodeState::Loading);
+        leptos::task::spawn_local(async move {
+            // The portfolio's list comes in the same module: readied too, so it shows at once.
+            if codec::ensure().await && crate::pages::portfolio::preload_list().await {
+                ws.reload();
+                ws.code.set(CodeState::Ready);
+            } else {
+                ws.code.set(CodeState::Failed);
+            }
+        });
     }
 
     /// Reads the workspace from storage again (at start, and when another tab cleared it).
@@ -144,6 +185,12 @@ impl Workspace {
     /// Takes the index another tab wrote; a damaged one is ignored (ours stays).
     pub fn refresh_index(&self) {
         if let Some(list) = crate::persist::journal::read_list() {
+            // Another tab made this workspace's first plans: fetch the code that reads them.
+            if !list.is_empty() && !codec::ready() {
+                leptos::task::spawn_local(async {
+                    codec::ensure().await;
+                });
+            }
             self.summaries.set(list);
         }
     }
@@ -201,6 +248,9 @@ impl Workspace {
         let plan = example::plan(id.clone(), today(), prose)
             .await
             .map_err(|_| None)?;
+        if !codec::ensure().await {
+            return Err(None);
+        }
         self.put_plan(plan).map_err(Some)?;
         Ok(id)
     }

@@ -29,6 +29,8 @@ enum Stage {
 #[component]
 pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    // Writing plans needs the code that saves them: fetched while the rep picks a file.
+    crate::persist::codec::preload();
     let stage = RwSignal::new(Stage::Choose);
     let error = RwSignal::new(None::<String>);
     let pasted = RwSignal::new(String::new());

@@ -24,7 +24,7 @@ pub fn read_plan(id: &str) -> Result<PlanRead, StoreError> {
     let Some(raw) = read(&plan_key(id))? else {
         return Ok(PlanRead::Missing);
     };
-    Ok(read_plan_text(id, raw))
+    read_plan_text(id, raw)
 }
 
 /// A plan as stored, read without writing anything (no backup of an older plan's text): for
@@ -33,13 +33,13 @@ pub fn peek_plan(id: &str) -> Result<PlanRead, StoreError> {
     let Some(raw) = read(&plan_key(id))? else {
         return Ok(PlanRead::Missing);
     };
-    Ok(classify(raw))
+    classify(raw)
 }
 
 /// A plan's stored text, read to be opened: an older plan's text is kept under a backup key
 /// until the migrated plan has been saved once.
-fn read_plan_text(id: &str, raw: String) -> PlanRead {
-    let read = classify(raw);
+fn read_plan_text(id: &str, raw: String) -> Result<PlanRead, StoreError> {
+    let read = classify(raw)?;
     if let PlanRead::Loaded(l) = &read {
         if l.migrated_from.is_some() {
             let key = format!("{BACKUP_PREFIX}{id}");
@@ -50,19 +50,21 @@ fn read_plan_text(id: &str, raw: String) -> PlanRead {
             }
         }
     }
-    read
+    Ok(read)
 }
 
-/// What a plan's stored text turns out to be, with no writes.
-fn classify(raw: String) -> PlanRead {
-    match decode_plan(&raw) {
+/// What a plan's stored text turns out to be, with no writes. An error when the code that reads
+/// plans is not here (`persist::codec`): the plan is not known to be damaged then.
+fn classify(raw: String) -> Result<PlanRead, StoreError> {
+    let not_loaded = |_| StoreError::Failed(crate::i18n::t("store.code_not_loaded").into());
+    Ok(match codec::decode_plan(&raw).map_err(not_loaded)? {
         Ok(loaded) => PlanRead::Loaded(loaded),
         Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer {
-            plan: decode_plan_read_only(&raw),
+            plan: codec::decode_plan_read_only(&raw).map_err(not_loaded)?,
             error,
         },
         Err(error) => PlanRead::Damaged { raw, error },
-    }
+    })
 }
 
 /// The workspace as found at start: the plan summaries, and what had to be repaired.
@@ -114,7 +116,11 @@ fn summary_from(
 ) -> (PlanSummary, Option<(String, String)>) {
     let len = utf16_len(&raw);
     let bytes = raw.len();
-    match classify(raw) {
+    let Ok(read) = classify(raw) else {
+        // Not read (the plan code is not here): listed as it was, checked at the next start.
+        return (PlanSummary::default(), None);
+    };
+    match read {
         PlanRead::Loaded(l) => {
             let mut s = summarise(&l.plan, bytes);
             s.stored_len = Some(len);
@@ -212,11 +218,23 @@ pub fn load_workspace(
         }
     }
     let unknown: Vec<&String> = ids.iter().filter(|id| !listed.contains(*id)).collect();
+    // Without the plan code (`persist::codec`; the caller fetches it first whenever storage holds
+    // plans) no plan can be read: one the index does not know is listed by the name in its text
+    // and read at the next start, and the index is not written.
+    let unchecked = !codec::ready();
     for id in unknown {
         rebuilt = true;
         let Some(raw) = read(&plan_key(id))? else {
             continue;
         };
+        if unchecked {
+            summaries.push(PlanSummary {
+                id: id.clone(),
+                name: salvage_name(&raw).unwrap_or_else(|| id.clone()),
+                ..PlanSummary::default()
+            });
+            continue;
+        }
         let (s, problem) = summary_from(id, raw, &summarise);
         if !s.id.is_empty() {
             summaries.push(s);
@@ -232,7 +250,7 @@ pub fn load_workspace(
             .filter(|s| !found.contains(&s.id))
             .filter_map(|s| s.damaged.clone().map(|why| (s.id.clone(), why))),
     );
-    if rebuilt || changed {
+    if (rebuilt || changed) && !unchecked {
         // Best effort: if this write fails the index is rebuilt again next time.
         let text = encode_index(&summaries, Utc::now());
         if write(INDEX_KEY, &text).is_ok() {

@@ -10,14 +10,16 @@ use super::{Base, Editor, FieldConflict, Held, SaveStatus};
 use crate::i18n::t;
 use crate::model::merge::{self, Path};
 use crate::model::plan::Plan;
+use crate::persist::codec;
 use crate::persist::storage::{self, PlanRead, StoreError};
 
+// Through `persist::codec`: here whenever a plan is open (it was read with it).
 fn to_value(plan: &Plan) -> Option<Value> {
-    serde_json::to_value(plan).ok()
+    codec::plan_to_value(plan).ok().flatten()
 }
 
 fn from_value(value: Value) -> Option<Plan> {
-    serde_json::from_value(value).ok()
+    codec::plan_from_value(value).ok()?.ok()
 }
 
 /// The plan with each held place set to one side's value.
@@ -199,7 +201,7 @@ impl Editor {
     }
 
     /// The rep's choice at a held place: keep this tab's text, or take the stored one.
-    pub fn resolve(&self, path: &Path, keep_mine: bool) {
+    pub(crate) fn resolve_now(&self, path: &Path, keep_mine: bool) {
         let Some(h) = self
             .conflicts
             .with_untracked(|cs| cs.iter().find(|c| c.held.path == *path).cloned())
@@ -225,7 +227,7 @@ impl Editor {
 
     /// Another tab wrote this plan's key: merge its save into ours, and save the result if it
     /// holds edits of ours the stored plan lacks.
-    pub fn on_external_change(&self) {
+    pub(crate) fn on_external_change_now(&self) {
         if self.read_only.get_untracked().is_some() || !self.ws.is_local() {
             return;
         }

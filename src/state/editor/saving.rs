@@ -34,7 +34,7 @@ impl Editor {
     }
 
     /// Saves at once if anything is unsaved (on blur, hide, page exit, navigation).
-    pub fn flush(&self) {
+    pub(crate) fn flush_now(&self) {
         let pending = self.timer.try_update_value(|t| t.take()).flatten();
         if let Some(h) = pending {
             h.clear();
@@ -140,7 +140,7 @@ impl Editor {
     }
 
     /// "Try again": saves the open plan and every other plan held unsaved.
-    pub fn retry(&self) {
+    pub(crate) fn retry_now(&self) {
         let open = self.id();
         if open
             .as_ref()
