@@ -79,9 +79,10 @@ mod app {
             }
             if code == CodeState::Failed {
                 return view! {
+                    <Header />
                     <main id="main" tabindex="-1">
                         <div class="lazy-status lazy-failed" role="alert">
-                            <p>{crate::i18n::t("app.load_part_failed")}</p>
+                            <p>{crate::i18n::t("store.code_not_loaded")}</p>
                             <button type="button" class="primary" on:click=move |_| ws.fetch_code()>
                                 {crate::i18n::t("banner.try_again")}
                             </button>

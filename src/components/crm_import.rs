@@ -82,7 +82,7 @@ pub fn CrmImportButton(open: RwSignal<bool>) -> impl IntoView {
 pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     // Writing plans needs the code that saves them: fetched while the rep picks a file.
-    crate::persist::codec::preload();
+    crate::state::workspace::prepare_plan_code();
     let stage = RwSignal::new(Stage::Choose);
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, tf};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::persist::codec;
-use crate::state::files::{download_raw, file_name, save_file};
+use crate::state::files::{download_raw, export_text, file_name, keep_bases, save_file};
 use crate::state::workspace::{Gathered, LeftOut, Workspace};
 
 /// Whether this browser can hand a file to the system share sheet (Web Share API level 2).
@@ -44,11 +43,6 @@ fn share_or_download(name: &str, text: &str) {
     if shared.is_none() {
         save_file(name, text);
     }
-}
-
-/// Keeps the plans just sent as their merge bases (`persist::codec::keep_bases`).
-fn keep_bases(bases: &[(String, crate::model::provenance::Base)]) {
-    let _ = codec::keep_bases(bases);
 }
 
 /// The plans an export left out, each with why and its stored text to download. Shown by every
@@ -104,7 +98,7 @@ pub fn ExportButtons(
         left_out.set(g.left_out);
         let n = g.plans.len();
         let settings = with_settings.then(|| ws.settings().get_untracked());
-        let out = codec::export_text(g.plans, private.get_untracked(), settings.as_ref());
+        let out = export_text(g.plans, private.get_untracked(), settings.as_ref());
         failed.set(out.is_err());
         let (text, bases) = out.ok()?;
         // A backup is not sent to anyone: it keeps no merge bases.
@@ -133,7 +127,7 @@ pub fn ExportButtons(
                 {t("export.leave_out_private")}
             </label>
         </div>
-        {move || failed.get().then(|| view! { <p class="error" role="alert">{t("app.load_part_failed")}</p> })}
+        {move || failed.get().then(|| view! { <p class="error" role="alert">{t("store.code_not_loaded")}</p> })}
         {move || {
             let l = left_out.get();
             (!l.is_empty()).then(|| view! { <LeftOutList left_out=l /> })

@@ -136,6 +136,7 @@ impl fmt::Display for crate::persist::storage::StoreError {
             StoreError::QuotaFull => f.write_str(t("store.full")),
             StoreError::Conflict { .. } => f.write_str(t("store.conflict")),
             StoreError::Failed(why) => f.write_str(&tf("store.failed", &[why])),
+            StoreError::CodeNotLoaded => f.write_str(t("store.code_not_loaded")),
         }
     }
 }

@@ -866,7 +866,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("store.failed", "Saving failed: {0}."),
     ("store.turned_off", "local storage is turned off"),
     ("store.unreadable", "the plan could not be read"),
-    ("store.code_not_loaded", "the part of KeyPlan that reads and saves plans could not be loaded (your plans are safe: check the connection and try again)"),
+    ("store.code_not_loaded", "The part of KeyPlan that reads and saves plans could not be loaded. Your plans are safe: check the connection and try again."),
     ("editor.upgraded", "This plan was upgraded from an older KeyPlan format (version {0}). The original is kept until the first save."),
     ("editor.conflict", "This plan was changed in another tab or window, so KeyPlan loaded that newer version. Your edits from this tab were not saved over it; download them below if you need them."),
     ("editor.updated", "Updated with changes saved in another tab."),

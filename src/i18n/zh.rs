@@ -866,7 +866,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("store.failed", "保存失败：{0}。"),
     ("store.turned_off", "本地存储已关闭"),
     ("store.unreadable", "无法读取该计划"),
-    ("store.code_not_loaded", "KeyPlan 读取和保存计划的部分未能加载（您的计划是安全的：请检查网络连接后重试）"),
+    ("store.code_not_loaded", "KeyPlan 读取和保存计划的部分未能加载。您的计划是安全的：请检查网络连接后重试。"),
     ("editor.upgraded", "这份计划已从旧版 KeyPlan 格式（版本 {0}）升级。首次保存前原文件会一直保留。"),
     ("editor.conflict", "这份计划已在另一个标签页或窗口中被修改，KeyPlan 已载入那个较新的版本。你在此标签页中的修改没有覆盖它；如有需要，请在下方下载。"),
     ("editor.updated", "已更新为另一个标签页中保存的修改。"),

@@ -18,7 +18,6 @@ use crate::model::portfolio::{
 };
 use crate::model::scoring::{Grade, Quadrant};
 use crate::model::text::format_number;
-use crate::persist::codec;
 use crate::route::Route;
 use crate::state::files::download_raw;
 use crate::state::router::Router;
@@ -224,7 +223,7 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
     // Saving the plan needs the code that writes plans: fetched while the rep types the name.
-    codec::preload();
+    crate::state::workspace::prepare_plan_code();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
             let _ = el.focus();
@@ -237,10 +236,12 @@ fn NewPlanForm(creating: RwSignal<bool>) -> impl IntoView {
             error.set(Some(t("portfolio.name_required").into()));
             return;
         }
-        codec::then(move |here| match here.then(|| ws.create_plan(&n)) {
-            Some(Ok(id)) => router.go(first_step(id)),
-            Some(Err(e)) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
-            None => error.set(Some(t("app.load_part_failed").to_string())),
+        crate::state::workspace::with_plan_code(move |here| {
+            match here.then(|| ws.create_plan(&n)) {
+                Some(Ok(id)) => router.go(first_step(id)),
+                Some(Err(e)) => error.set(Some(tf("portfolio.create_failed", &[&e]))),
+                None => error.set(Some(t("store.code_not_loaded").to_string())),
+            }
         });
     };
     view! {

@@ -130,7 +130,7 @@ plan_code! {
         leave_out_private: bool,
         settings: Option<&Settings>,
     ) -> (String, Vec<(String, Base)>) {
-        crate::state::files::export_text(plans, leave_out_private, settings)
+        crate::state::files::export_text_now(plans, leave_out_private, settings)
     }
     /// The open plan's editor (`state::editor`): each entry point from outside a plan's pages.
     pub fn editor_open(editor: Editor, id: String) -> () {

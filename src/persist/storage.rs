@@ -51,6 +51,8 @@ pub enum StoreError {
         ours: u64,
     },
     Failed(String),
+    /// The code that reads and writes plans has not been fetched (`persist::codec`).
+    CodeNotLoaded,
 }
 
 // The words for a `StoreError` are the interface's: `crate::i18n::describe`.

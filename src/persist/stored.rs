@@ -28,8 +28,7 @@ pub fn write_plan_value(
     now: chrono::DateTime<chrono::Utc>,
     old: Option<&str>,
 ) -> Result<String, StoreError> {
-    let (plain, raw) = codec::stored_text(plan, now)
-        .map_err(|_| StoreError::Failed(crate::i18n::t("store.code_not_loaded").into()))?;
+    let (plain, raw) = codec::stored_text(plan, now).map_err(|_| StoreError::CodeNotLoaded)?;
     let key = plan_key(&plan.id);
     if old.is_none_or(compact::is_compact) {
         write(&key, &raw)?;

@@ -197,12 +197,12 @@ pub fn send_back(editor: &Editor) -> Option<String> {
     editor.flush();
     let plan = editor.plan.get_untracked()?;
     let name = crate::persist::file::file_name(crate::i18n::describe::plan_name(&plan), Utc::now());
-    let (text, bases) = crate::persist::codec::export_text(vec![plan], false, None).ok()?;
+    let (text, bases) = crate::state::files::export_text(vec![plan], false, None).ok()?;
     if !crate::state::files::save_file(&name, &text) {
         return None;
     }
     // What was sent back is the merge base for when the plan comes back again.
-    let _ = crate::persist::codec::keep_bases(&bases);
+    crate::state::files::keep_bases(&bases);
     Some(name)
 }
 

@@ -38,7 +38,23 @@ pub fn save_file(name: &str, text: &str) -> bool {
 /// review snapshot in them: `model::privacy`), and where each plan came from (issue 15): its
 /// revision, fingerprint and the fingerprint of the merge base kept here. Also returns the
 /// merge bases to keep once the file is sent (the plans as in the file, private notes out).
+///
+/// Through `persist::codec` (`NotLoaded` when the code that writes plans could not be fetched).
 pub fn export_text(
+    plans: Vec<Plan>,
+    leave_out_private: bool,
+    settings: Option<&Settings>,
+) -> Result<(String, Vec<(String, crate::model::provenance::Base)>), codec::NotLoaded> {
+    codec::export_text(plans, leave_out_private, settings)
+}
+
+/// Keeps the plans just sent as their merge bases (`persist::codec::keep_bases`).
+pub fn keep_bases(bases: &[(String, crate::model::provenance::Base)]) {
+    let _ = codec::keep_bases(bases);
+}
+
+/// `export_text`'s work, in the module that reads and writes plans.
+pub(crate) fn export_text_now(
     plans: Vec<Plan>,
     leave_out_private: bool,
     settings: Option<&Settings>,

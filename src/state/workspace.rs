@@ -390,6 +390,18 @@ impl Workspace {
     }
 }
 
+/// Starts fetching the code that writes plans, for a screen about to create or import the first
+/// ones (`persist::codec`; here already whenever the workspace holds plans).
+pub fn prepare_plan_code() {
+    codec::preload();
+}
+
+/// Runs `then(true)` once the code that writes plans is here, at once when it is; `then(false)`
+/// when it could not be fetched.
+pub fn with_plan_code(then: impl FnOnce(bool) + 'static) {
+    codec::then(then);
+}
+
 /// A plan id: time in base 36 and a random tail, URL-safe and unique enough for one rep's plans.
 pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;

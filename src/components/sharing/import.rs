@@ -30,7 +30,7 @@ enum Stage {
 pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     // Writing plans needs the code that saves them: fetched while the rep picks a file.
-    crate::persist::codec::preload();
+    crate::state::workspace::prepare_plan_code();
     let stage = RwSignal::new(Stage::Choose);
     let error = RwSignal::new(None::<String>);
     let pasted = RwSignal::new(String::new());

@@ -56,7 +56,7 @@ fn read_plan_text(id: &str, raw: String) -> Result<PlanRead, StoreError> {
 /// What a plan's stored text turns out to be, with no writes. An error when the code that reads
 /// plans is not here (`persist::codec`): the plan is not known to be damaged then.
 fn classify(raw: String) -> Result<PlanRead, StoreError> {
-    let not_loaded = |_| StoreError::Failed(crate::i18n::t("store.code_not_loaded").into());
+    let not_loaded = |_| StoreError::CodeNotLoaded;
     Ok(match codec::decode_plan(&raw).map_err(not_loaded)? {
         Ok(loaded) => PlanRead::Loaded(loaded),
         Err(error @ DecodeError::Newer { .. }) => PlanRead::Newer {
