@@ -81,8 +81,6 @@ pub fn CrmImportButton(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    // Writing plans needs the code that saves them: fetched while the rep picks a file.
-    crate::state::workspace::prepare_plan_code();
     let stage = RwSignal::new(Stage::Choose);
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
@@ -90,6 +88,8 @@ pub fn CrmImport(open: RwSignal<bool>) -> impl IntoView {
     let mapping = RwSignal::new(Vec::<Option<Target>>::new());
     let date_order = RwSignal::new(None::<DateOrder>);
     let heading = NodeRef::<leptos::html::H2>::new();
+    // Writing plans needs the code that saves them: fetched while the rep picks a file.
+    crate::state::workspace::prepare_plan_code();
     // The heading takes the focus at each stage, so the dialog's top (and the result after a
     // confirm or an undo) is in view, not hidden above a long preview.
     Effect::new(move |_| {

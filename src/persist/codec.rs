@@ -12,6 +12,8 @@
 //! holds plans, and creating or importing the first plan fetches it first (`ensure`). Everywhere
 //! else (`cargo test`, the browser tests' debug build) these are ordinary calls.
 
+#![cfg(target_arch = "wasm32")]
+
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 

@@ -1,7 +1,6 @@
 //! The only code that touches local storage and files: the envelope, storage, import and export.
 pub mod base;
 pub mod calendar;
-#[cfg(target_arch = "wasm32")]
 pub mod codec;
 pub mod compact;
 pub mod csv;

@@ -4,6 +4,7 @@ pub mod crm;
 pub mod editor;
 pub mod files;
 pub mod lang;
+pub mod plan_code;
 pub mod review;
 pub mod room;
 pub mod router;

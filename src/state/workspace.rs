@@ -6,6 +6,7 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 pub use super::files::{Gathered, LeftOut};
+pub use super::plan_code::{prepare_plan_code, with_plan_code, CodeState};
 use crate::model::plan::Plan;
 use crate::model::summary::PlanSummary;
 use crate::model::Settings;
@@ -44,17 +45,6 @@ pub struct Workspace {
     pub(in crate::state) save_error: RwSignal<Option<StoreError>>,
     /// Whether the code that reads plans is here (`persist::codec`), when storage holds plans.
     pub(in crate::state) code: RwSignal<CodeState>,
-}
-
-/// The code that reads and writes plans (`persist::codec`), as the start-up waits for it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum CodeState {
-    /// Here, or not needed yet (storage holds no plans).
-    Ready,
-    /// Being fetched: the app keeps the static page until it is here.
-    Loading,
-    /// Could not be fetched: the app says so and offers to try again.
-    Failed,
 }
 
 /// A plan's summary for the list and the index; a blank account name is listed as the
@@ -142,22 +132,6 @@ impl Workspace {
             ws.fetch_code();
         }
         ws
-    }
-
-    /// Fetches the code that reads plans, then reads the workspace (at start, and on "Try
-    /// again" when it could not be fetched).
-    pub fn fetch_code(&self) {
-        let ws = *self;
-        ws.code.set(CodeState::Loading);
-        leptos::task::spawn_local(async move {
-            // The portfolio's list comes in the same module: readied too, so it shows at once.
-            if codec::ensure().await && crate::pages::portfolio::preload_list().await {
-                ws.reload();
-                ws.code.set(CodeState::Ready);
-            } else {
-                ws.code.set(CodeState::Failed);
-            }
-        });
     }
 
     /// Reads the workspace from storage again (at start, and when another tab cleared it).
@@ -390,18 +364,6 @@ impl Workspace {
     }
 }
 
-/// Starts fetching the code that writes plans, for a screen about to create or import the first
-/// ones (`persist::codec`; here already whenever the workspace holds plans).
-pub fn prepare_plan_code() {
-    codec::preload();
-}
-
-/// Runs `then(true)` once the code that writes plans is here, at once when it is; `then(false)`
-/// when it could not be fetched.
-pub fn with_plan_code(then: impl FnOnce(bool) + 'static) {
-    codec::then(then);
-}
-
 /// A plan id: time in base 36 and a random tail, URL-safe and unique enough for one rep's plans.
 pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;
@@ -423,30 +385,4 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The worked example's builder and texts as a split point (src/lazy.rs): a first visit that
-/// never tries the example never downloads them.
-mod example {
-    use chrono::{NaiveDate, Utc};
-
-    use crate::model::example::{example_plan, Prose};
-    use crate::model::plan::Plan;
-
-    #[cfg(keyplan_split)]
-    pub use split::plan;
-
-    #[cfg(keyplan_split)]
-    mod split {
-        use super::*;
-        use leptos::wasm_split::SplitLoaderError;
-
-        #[leptos::wasm_split::wasm_split(example, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn plan(id: String, today: NaiveDate, prose: Prose) -> Result<Plan, SplitLoaderError> {
-            Ok(example_plan(&id, today, Utc::now(), prose))
-        }
-    }
-
-    #[cfg(not(keyplan_split))]
-    pub async fn plan(id: String, today: NaiveDate, prose: Prose) -> Result<Plan, ()> {
-        Ok(example_plan(&id, today, Utc::now(), prose))
-    }
-}
+mod example;
