@@ -623,7 +623,7 @@ function report(m, r) {
     for (const f of r.bytes.files) L.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gz)} |`);
     for (const [ext, v] of Object.entries(r.bytes.byType)) L.push(`| all ${ext} | ${kb(v.raw)} | ${kb(v.gz)} |`);
     L.push(`| **total** | **${kb(r.bytes.total.raw)}** | **${kb(r.bytes.total.gz)}** |`, '');
-    if (r.bytes.later?.count) L.push(`Not in the first load: ${r.bytes.later.count} wasm modules of the split build, ${kb(r.bytes.later.raw)} raw, ${kb(r.bytes.later.gz)} gzipped: a plan's screens, the storage page, import, CRM import, the portfolio's figures, the worked example and the Chinese texts (\`src/lazy.rs\`). Each is fetched the first time it is shown; the service worker also fetches them after the first visit, in the background, so that everything works offline.`, '');
+    if (r.bytes.later?.count) L.push(`Not in the first load: ${r.bytes.later.count} wasm modules of the split build, ${kb(r.bytes.later.raw)} raw, ${kb(r.bytes.later.gz)} gzipped: a plan's screens, the storage page, import, CRM import, the portfolio's figures, the worked example, the Chinese texts (\`src/lazy.rs\`), and the code that reads and writes plans with the portfolio's list (\`src/persist/codec.rs\`: fetched at start when storage holds plans, else with the first plan). Each is fetched the first time it is needed; the service worker also fetches them after the first visit, in the background, so that everything works offline.`, '');
   }
   if (r.startup) {
     L.push('## 2. Start-up', '', `Navigation start to the portfolio listing its plans (the first ${LIST_PAGE} of a larger workspace; the rest on "Show all"), painted (next frame after the list appeared).`, '',
