@@ -54,16 +54,8 @@ where
     F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>,
 {
     use crate::i18n::t;
-    use std::task::{Context, Poll, Waker};
 
     // Built in the caller's reactive owner, so the view finds its context as any other does.
-    fn now<F: std::future::Future>(fut: F) -> Option<F::Output> {
-        let mut fut = std::pin::pin!(fut);
-        match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(v) => Some(v),
-            Poll::Pending => None,
-        }
-    }
     // Already here (shown before): built at once, with no "Loading…" frame.
     if let Some(Ok(())) = now(load()) {
         if let Some(Ok(view)) = now(start()) {
@@ -96,6 +88,17 @@ where
         .into_any(),
     })
     .into_any()
+}
+
+/// Polls a future once: its value when it is ready at once (a split point whose module is here).
+#[cfg(keyplan_split)]
+pub(crate) fn now<F: std::future::Future>(fut: F) -> Option<F::Output> {
+    use std::task::{Context, Poll, Waker};
+    let mut fut = std::pin::pin!(fut);
+    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
 }
 
 #[cfg(keyplan_split)]

@@ -71,7 +71,7 @@ macro_rules! plan_code {
                 if !ready() {
                     return Err(NotLoaded);
                 }
-                match now(split::$name::$name($($arg),*)) {
+                match crate::lazy::now(split::$name::$name($($arg),*)) {
                     Some(Ok(v)) => Ok(v),
                     _ => Err(NotLoaded),
                 }
@@ -202,16 +202,5 @@ pub fn then(then: impl FnOnce(bool) + 'static) {
         then(true);
     } else {
         leptos::task::spawn_local(async move { then(ensure().await) });
-    }
-}
-
-/// Polls a future once: its value when it is ready at once (a split point whose module is here).
-#[cfg(keyplan_split)]
-fn now<F: std::future::Future>(fut: F) -> Option<F::Output> {
-    use std::task::{Context, Poll, Waker};
-    let mut fut = std::pin::pin!(fut);
-    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(v) => Some(v),
-        Poll::Pending => None,
     }
 }
